@@ -1,0 +1,1 @@
+# daemons: see README.md

@@ -1,0 +1,1 @@
+# lib/client: see README.md
