@@ -20,7 +20,7 @@ static const cfg_def table[] = {
 	/* connections and authentication */
 	{"listen_addresses", CFG_STRING, CFG_RESTART, "127.0.0.1", 0, 0, NULL, NULL,
 	 &settings.listen_addresses, false,
-	 "Comma-separated IP addresses to listen on; '*' for all IPv4 addresses."},
+	 "Comma-separated IPv4/IPv6 addresses or host names to listen on; '*' for all addresses."},
 	{"port", CFG_INT, CFG_RESTART, "5544", 1, 65535, NULL, NULL, &settings.port, false,
 	 "TCP port for SQL connections (PostgreSQL protocol v3)."},
 	{"max_connections", CFG_INT, CFG_RESTART, "100", 1, 10000, NULL, NULL,
