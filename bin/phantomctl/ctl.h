@@ -27,6 +27,10 @@ void ctl_datadir(const char *dir, char abs[PATH_MAX], int fail_status);
 /* Directory holding this executable ("" if unknown). */
 const char *ctl_exe_dir(void);
 
+/* Split an options string into words on blanks, honouring '...' and "..." quotes, in place;
+ * returns the number of words (at most max). */
+int ctl_split_words(char *s, char **words, int max);
+
 /* Load DATADIR/phantom.conf (plus -c overrides found in opts) into `settings`; 0 or -1
  * with the reason in err. */
 int ctl_load_settings(const char *datadir, const char *opts, char *err, size_t errlen);

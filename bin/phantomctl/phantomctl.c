@@ -75,27 +75,54 @@ ctl_exe_dir(void)
 	return dir;
 }
 
+/* Split an options string on blanks, honouring '...' and "..." quotes; in place. */
+int
+ctl_split_words(char *s, char **words, int max)
+{
+	int n = 0;
+
+	while (*s && n < max) {
+		char *out;
+		char q = 0;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '\0')
+			break;
+		words[n++] = out = s;
+		while (*s && (q || (*s != ' ' && *s != '\t'))) {
+			if (!q && (*s == '\'' || *s == '"'))
+				q = *s++;
+			else if (q && *s == q)
+				q = 0, s++;
+			else
+				*out++ = *s++;
+		}
+		if (*s)
+			s++;
+		*out = '\0';
+	}
+	return n;
+}
+
 int
 ctl_load_settings(const char *datadir, const char *opts, char *err, size_t errlen)
 {
-	char path[PATH_MAX + 32], copy[4096], *save = NULL, *tok;
-	bool want_value = false;
+	char path[PATH_MAX + 32], copy[4096], *words[128];
+	int n;
 
 	cfg_init_defaults();
 	snprintf(copy, sizeof(copy), "%s", opts ? opts : "");
-	for (tok = strtok_r(copy, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+	n = ctl_split_words(copy, words, 128);
+	for (int i = 0; i < n; i++) {
 		const char *assignment = NULL;
 
-		if (want_value) {
-			assignment = tok;
-			want_value = false;
-		} else if (strcmp(tok, "-c") == 0) {
-			want_value = true;
-		} else if (strncmp(tok, "-c", 2) == 0) {
-			assignment = tok + 2;
-		} else if (strncmp(tok, "--", 2) == 0 && strchr(tok, '=')) {
-			assignment = tok + 2;
-		}
+		if (strcmp(words[i], "-c") == 0 && i + 1 < n)
+			assignment = words[++i];
+		else if (strncmp(words[i], "-c", 2) == 0 && words[i][2])
+			assignment = words[i] + 2;
+		else if (strncmp(words[i], "--", 2) == 0 && strchr(words[i], '='))
+			assignment = words[i] + 2;
 		if (assignment && cfg_override(assignment, err, errlen) != 0)
 			return -1;
 	}

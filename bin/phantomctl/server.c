@@ -156,36 +156,6 @@ log_path(const char *datadir, bool settings_ok, char *buf, size_t len)
 		snprintf(buf, len, "%s/%s/phantom.log", datadir, d);
 }
 
-/* Split an options string on blanks, honouring '...' and "..." quotes; in place. */
-static int
-split_words(char *s, char **words, int max)
-{
-	int n = 0;
-
-	while (*s && n < max) {
-		char *out;
-		char q = 0;
-
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (*s == '\0')
-			break;
-		words[n++] = out = s;
-		while (*s && (q || (*s != ' ' && *s != '\t'))) {
-			if (!q && (*s == '\'' || *s == '"'))
-				q = *s++;
-			else if (q && *s == q)
-				q = 0, s++;
-			else
-				*out++ = *s++;
-		}
-		if (*s)
-			s++;
-		*out = '\0';
-	}
-	return n;
-}
-
 static noreturn void
 exec_phantomd(const char *bin, const char *datadir, const char *logfile, char *opts)
 {
@@ -208,7 +178,7 @@ exec_phantomd(const char *bin, const char *datadir, const char *logfile, char *o
 	args[n++] = "phantomd";
 	args[n++] = "-D";
 	args[n++] = (char *)datadir;
-	n += split_words(opts, args + n, 120);
+	n += ctl_split_words(opts, args + n, 120);
 	args[n] = NULL;
 	execv(bin, args);
 	fprintf(stderr, "phantomctl: could not execute \"%s\": %s\n", bin, strerror(errno));

@@ -414,7 +414,7 @@ actor_send(proc_role role, int slot, uint16_t type, const void *body)
 }
 
 int
-ctl_send(uint16_t type, const void *body)
+actor_send_supervisor(uint16_t type, const void *body)
 {
 	uint8_t buf[512];
 	ssize_t n = msg_encode(type, body, buf, sizeof(buf));
@@ -591,7 +591,7 @@ actor_ready(void)
 	r.slot = proc_my_index;
 	r.generation = proc_me->ps_generation;
 	r.pid = (int32_t)getpid();
-	if (ctl_send(MSG_CTL_READY, &r) != 0)
+	if (actor_send_supervisor(MSG_CTL_READY, &r) != 0)
 		log_msg(LV_WARNING, "could not tell the supervisor that %s is ready",
 		        proc_role_name(A.role));
 }

@@ -125,7 +125,7 @@ void actor_mailbox_url(const char *datadir, const char *shm_name, proc_role role
                        char *buf, size_t len);
 
 /* Send a control message to the supervisor over the pipe (never blocks); 0 or -1. */
-int ctl_send(uint16_t type, const void *body);
+int actor_send_supervisor(uint16_t type, const void *body);
 
 /* Monotonic clock in milliseconds. */
 int64_t actor_now_ms(void);

@@ -187,7 +187,7 @@ ask_for_workers(void)
 	m.slot = proc_my_index;
 	m.generation = proc_me->ps_generation;
 	m.wanted = (uint32_t)L.nqueued;
-	if (ctl_send(MSG_CTL_NEED_WORKER, &m) != 0)
+	if (actor_send_supervisor(MSG_CTL_NEED_WORKER, &m) != 0)
 		log_msg(LV_DEBUG, "could not ask the supervisor for workers");
 }
 

@@ -34,6 +34,7 @@ check() {
 	if "$@"; then ok "$desc"; else fail "$desc"; fi
 }
 have() { command -v "$1" >/dev/null 2>&1; }
+quiet() { "$@" >/dev/null; }
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 

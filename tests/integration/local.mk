@@ -7,6 +7,7 @@ INTEGRATION_TESTS = \
 	tests/integration/t_stop_modes.sh \
 	tests/integration/t_reload.sh \
 	tests/integration/t_crash.sh \
-	tests/integration/t_connections.sh
+	tests/integration/t_connections.sh \
+	tests/integration/t_cli.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/lib.sh

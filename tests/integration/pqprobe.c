@@ -9,11 +9,15 @@
  *                                          the server: "error CODE: msg" | "closed" | "timeout"
  *   pqprobe raw PORT HEX...                send each HEX string, print one response after each:
  *                                          "byte X" | "error CODE: msg" | "msg T" | "closed" | "timeout"
+ *   pqprobe session PORT HEX...            connect, then send each HEX string and print the
+ *                                          answers up to ReadyForQuery: "error CODE: msg",
+ *                                          "msg T", ..., "closed" or "timeout"
  *   pqprobe fire PORT HEX                  send HEX and close at once, reading nothing
  *   pqprobe cancel PORT PID KEY            send a CancelRequest; "sent" then "closed"
  *   pqprobe conntime PORT N                N connections in a row; median and 90th percentile ms
  *   pqprobe mbox URL KIND                  send a bad message to a mailbox: KIND is garbage,
- *                                          badversion, unknowntype, truncated or wrongchannel
+ *                                          badversion, unknowntype, truncated or wrongchannel;
+ *                                          or a valid CHECKPOINT_REQUEST ("checkpoint")
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -200,6 +204,10 @@ mbox(const char *url, const char *kind)
 		buf[6] = 0x34, buf[7] = 0x12;
 	} else if (strcmp(kind, "truncated") == 0) {
 		n -= 3;
+	} else if (strcmp(kind, "checkpoint") == 0) {
+		msg_checkpoint_request cr = { CKPT_FORCE, (int32_t)getpid() };
+
+		n = msg_encode(MSG_CHECKPOINT_REQUEST, &cr, buf, sizeof(buf));
 	} else if (strcmp(kind, "wrongchannel") == 0) {
 		msg_ctl_shutdown sd = { SHUTDOWN_FAST };
 
@@ -304,6 +312,38 @@ main(int argc, char **argv)
 				print_error(body, len);
 			else
 				printf("msg %c\n", first);
+		}
+		close(fd);
+		return 0;
+	}
+	if (strcmp(cmd, "session") == 0 && argc >= 4) {
+		static uint8_t out[20000];
+		int fd = connect_port(port);
+
+		if (!handshake(fd, "phantom", NULL))
+			return 1;
+		for (int i = 3; i < argc; i++) {
+			size_t n = unhex(argv[i], out, sizeof(out));
+
+			if (pq_write_all(fd, out, n, 2000) != 0) {
+				printf("closed\n");
+				break;
+			}
+			for (;;) {
+				size_t len = 0;
+				int t = read_msg(fd, body, sizeof(body), &len, 3000);
+
+				if (t <= 0) {
+					printf("%s\n", t == 0 ? "closed" : "timeout");
+					break;
+				}
+				if (t == 'E')
+					print_error(body, len);
+				else
+					printf("msg %c\n", t);
+				if (t == 'Z')
+					break;
+			}
 		}
 		close(fd);
 		return 0;

@@ -9,7 +9,7 @@ accepting() { "$PROBE" connect "$PORT" | grep -q '^ok'; }
 listener_same() { [ "$(role_pid listener)" = "$LISTENER" ]; }
 
 check "init" init_data "log_level = debug" "max_connections = 3" "query_workers = 2" \
-	"authentication_timeout = 1s"
+	"authentication_timeout = 1s" "checkpoint_timeout = 1s"
 check "start" start_server
 LISTENER=$(role_pid listener)
 check "two workers to begin with" workers_are 2
@@ -90,6 +90,28 @@ check "a packet cut short is logged" wait_for 5 log_has 'incomplete startup pack
 check "the listener survived all of it" listener_same
 check "and still serves sessions" accepting
 
+# --- the placeholder session (lib/pgwire/pgw_placeholder.c) ------------------------------------
+# hexmsg TYPE BODYHEX: a frontend message
+hexmsg() { printf '%s%08x%s' "$(printf '%s' "$1" | od -An -tx1 | tr -d ' ')" $((4 + ${#2} / 2)) "$2"; }
+sql=$(printf 'select 1\0' | od -An -tx1 | tr -d ' \n')
+out=$("$PROBE" session "$PORT" "$(hexmsg Q "$sql")")
+check "a Query gets 0A000 and ReadyForQuery" test "$out" = $'error 0A000: SQL is not available in this build yet\nmsg Z'
+out=$("$PROBE" session "$PORT" "$(hexmsg P 00000000)$(hexmsg B 00)$(hexmsg E 00)$(hexmsg S '')")
+check "an extended-protocol batch gets one 0A000, then ReadyForQuery at Sync" test "$out" = $'error 0A000: SQL is not available in this build yet\nmsg Z'
+out=$("$PROBE" session "$PORT" "$(hexmsg H '')$(hexmsg S '')")
+check "Flush and Sync alone: just ReadyForQuery" test "$out" = 'msg Z'
+out=$("$PROBE" session "$PORT" "$(hexmsg '!' '')")
+check "an unknown message type is a FATAL 08P01" grep -q '^error 08P01: invalid frontend message type 33' <<<"$out"
+out=$("$PROBE" session "$PORT" 5100000002)
+check "a message length below 4 is a FATAL 08P01" grep -q '^error 08P01: invalid message length' <<<"$out"
+out=$("$PROBE" session "$PORT" "$(hexmsg X '')")
+check "Terminate ends the session" test "$out" = closed
+nouser=$(printf 'user\0\0\0' | od -An -tx1 | tr -d ' \n')
+out=$("$PROBE" raw "$PORT" "$(printf '%08x' $((8 + ${#nouser} / 2)))00030000$nouser")
+check "a startup without a user name gets 28000" grep -q '^error 28000: no PostgreSQL user name specified' <<<"$out"
+out=$("$PROBE" raw "$PORT" "$(printf '%08x' $((8 + ${#params} / 2)))00030001$params")
+check "protocol 3.1 gets NegotiateProtocolVersion" grep -q '^msg v' <<<"$out"
+
 # --- malformed mailbox messages are logged and dropped ---------------------------------------
 url="ipc://$DATA/run/walwriter.ipc"
 walwriter=$(role_pid walwriter)
@@ -104,6 +126,9 @@ check "mailbox: a pipe-only message is dropped" wait_for 5 log_has 'dropped a CT
 check "mailbox: the walwriter is unharmed" test "$(role_pid walwriter)" = "$walwriter"
 out=$("$PHANTOMCTL" ping -D "$DATA" walwriter 2>&1)
 check "mailbox: and still answers PING" grep -q 'answered' <<<"$out"
+check "mailbox: CHECKPOINT_REQUEST sent" grep -q '^sent' <<<"$("$PROBE" mbox "ipc://$DATA/run/checkpointer.ipc" checkpoint)"
+check "mailbox: the checkpointer handles it" wait_for 5 log_has 'checkpoint requested (flags 0x2)'
+check "the checkpointer's timer fires (checkpoint_timeout = 1s)" wait_for 5 log_has 'checkpoint requested (flags 0x0)'
 
 # --- connection set-up time (informational: speed targets belong in bench/) -------------------
 say "$("$PROBE" conntime "$PORT" 200)"

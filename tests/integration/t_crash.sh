@@ -27,6 +27,12 @@ for role in listener walwriter checkpointer deadlock coordinator metrics; do
 	check "... and the log says so" log_has "$role (pid $old) was terminated by signal 9"
 	remember_pids
 done
+# a second death soon after the restart waits (back-off)
+old=$(role_pid deadlock)
+kill -9 "$old"
+check "a process dying again soon is restarted after a delay" wait_for 10 log_has 'restarting deadlock in 500 ms'
+check "... and comes back" wait_for 10 role_restarted deadlock "$old"
+remember_pids
 check "no crash reset for auxiliary processes" test "$(log_count 'reinitializing')" -eq 0
 check "the restarted listener accepts connections" wait_for 5 accepting
 check "metrics count the restart" grep -q '^phantom_process_restarts_total{role="walwriter"} 1' <<<"$(http_get /metrics)"

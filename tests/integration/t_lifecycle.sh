@@ -116,4 +116,16 @@ out=$("$PHANTOMCTL" restart -D "$DATA" 2>&1)
 check "restart succeeds" grep -q 'server started' <<<"$out"
 remember_pids
 check "stop after restart" stop_server
+
+# --- IPv6 and IPv4 literals together (when the machine has ::1) ---------------------------
+if grep -q '^00000000000000000000000000000001 ' /proc/net/if_inet6 2>/dev/null && have psql; then
+	echo "listen_addresses = '::1, 127.0.0.1'" >> "$DATA/phantom.conf"
+	check "start on ::1 and 127.0.0.1" start_server
+	out=$(psql -X -h ::1 -p "$PORT" -U phantom -c 'select 1' 2>&1)
+	check "psql over IPv6 completes the handshake" grep -q 'SQL is not available' <<<"$out"
+	check "pg_isready over IPv4 too" grep -q 'accepting' <<<"$(pg_isready -h 127.0.0.1 -p "$PORT")"
+	check "stop" stop_server
+else
+	say "skipped the IPv6 checks: no ::1 here"
+fi
 finish
