@@ -24,7 +24,6 @@ child_env_t child_env = { .ctl_up_fd = -1, .ctl_down_fd = -1 };
 #define MAX_HANDLERS 32
 #define MAX_TIMERS 16
 #define MAX_DESTS 8
-#define MAX_RELOAD_HOOKS 8
 
 typedef struct watch {
 	int fd;
@@ -67,8 +66,6 @@ static struct {
 	dest dests[MAX_DESTS];
 	actor_interrupt_fn on_interrupt;
 	actor_shutdown_fn on_shutdown;
-	actor_fn reload_hooks[MAX_RELOAD_HOOKS];
-	int nreload;
 } A = { .epfd = -1 };
 
 int64_t
@@ -134,19 +131,6 @@ actor_watch(int fd, uint32_t events, actor_fd_fn fn, void *arg)
 		return;
 	}
 	A.watches[fd] = w;
-}
-
-void
-actor_watch_modify(int fd, uint32_t events)
-{
-	struct epoll_event ev;
-
-	if (fd < 0 || fd >= A.nwatches || A.watches[fd] == NULL)
-		return;
-	memset(&ev, 0, sizeof(ev));
-	ev.events = events;
-	ev.data.ptr = A.watches[fd];
-	epoll_ctl(A.epfd, EPOLL_CTL_MOD, fd, &ev);
 }
 
 void
@@ -464,13 +448,6 @@ actor_on_interrupt(actor_interrupt_fn fn)
 }
 
 void
-actor_on_reload(actor_fn fn)
-{
-	if (A.nreload < MAX_RELOAD_HOOKS)
-		A.reload_hooks[A.nreload++] = fn;
-}
-
-void
 actor_on_shutdown(actor_shutdown_fn fn)
 {
 	A.on_shutdown = fn;
@@ -492,8 +469,6 @@ handle_interrupts(void)
 			        err);
 		} else {
 			log_msg(LV_DEBUG, "configuration reloaded");
-			for (int i = 0; i < A.nreload; i++)
-				A.reload_hooks[i]();
 		}
 	}
 	bits = atomic_load(&proc_me->ps_interrupts);

@@ -22,8 +22,8 @@
  *   - its pipe from the supervisor (CTL_* messages; end of file means the supervisor died:
  *     the process exits at once);
  *   - latch_fd() (lib/shm/latch.h): another process set our latch or interrupt bits, or a
- *     signal arrived.  PI_RELOAD reloads phantom.conf (cfg_reload) and calls the reload
- *     hooks; the remaining bits go to the interrupt hook (default: PI_TERMINATE exits);
+ *     signal arrived.  PI_RELOAD reloads phantom.conf (cfg_reload); the remaining bits go
+ *     to the interrupt hook (default: PI_TERMINATE exits);
  *   - descriptors the role adds with actor_watch, and timers (actor_every*).
  * After every wake-up it checks that the supervisor is still its parent.
  *
@@ -86,12 +86,9 @@ int actor_every_setting(const int64_t *interval_ms, actor_fn fn);
 void actor_timer_enable(int id, bool on);
 /* Watch fd for epoll events (EPOLLIN...); fn is called with the events that fired. */
 void actor_watch(int fd, uint32_t events, actor_fd_fn fn, void *arg);
-void actor_watch_modify(int fd, uint32_t events);
 void actor_unwatch(int fd);
 /* Reaction to interrupt bits other than PI_RELOAD (the hook clears the bits it handles). */
 void actor_on_interrupt(actor_interrupt_fn fn);
-/* Called after phantom.conf was reloaded successfully. */
-void actor_on_reload(actor_fn fn);
 /* Reaction to CTL_SHUTDOWN from the supervisor (default: actor_exit(0)). */
 void actor_on_shutdown(actor_shutdown_fn fn);
 

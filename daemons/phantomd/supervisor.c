@@ -330,6 +330,7 @@ ensure_workers(void)
 static void
 start_all(void)
 {
+	S.aux[ROLE_WORKER].restart_at = 0;
 	for (size_t i = 0; i < N_AUX; i++) {
 		S.aux[aux_roles[i]].restart_at = 0;
 		start_child(aux_roles[i]);
@@ -354,7 +355,8 @@ all_ready(void)
 	for (uint32_t i = 0; i < S.nkids; i++)
 		if (S.kids[i].pid && S.kids[i].role == ROLE_WORKER && S.kids[i].ready)
 			workers++;
-	return workers >= settings.query_workers;
+	return workers >= (settings.query_workers < settings.max_connections ? settings.query_workers
+	                                                                     : settings.max_connections);
 }
 
 /* ---- shared memory and the end -------------------------------------------------------- */
@@ -513,19 +515,27 @@ describe_status(int status, char *buf, size_t len)
 		snprintf(buf, len, "ended with wait status %d", status);
 }
 
+/* Delay before the next restart after `fails` deaths in a row soon after starting. */
+static int64_t
+backoff_ms(int fails)
+{
+	int64_t delay;
+
+	if (fails <= 1)
+		return 0;
+	delay = 500LL << (fails - 2 < 6 ? fails - 2 : 6);
+	return delay > AUX_MAX_BACKOFF_MS ? AUX_MAX_BACKOFF_MS : delay;
+}
+
 static void
 schedule_restart(proc_role role, int64_t lived_ms)
 {
 	aux_state *a = &S.aux[role];
-	int64_t delay = 0;
+	int64_t delay;
 	shm_stats *st = stats_shm();
 
 	a->fails = lived_ms < AUX_STABLE_MS ? a->fails + 1 : 1;
-	if (a->fails > 1) {
-		delay = 500LL << (a->fails - 2 < 6 ? a->fails - 2 : 6);
-		if (delay > AUX_MAX_BACKOFF_MS)
-			delay = AUX_MAX_BACKOFF_MS;
-	}
+	delay = backoff_ms(a->fails);
 	a->restart_at = clock_ms() + delay;
 	if (st)
 		stats_add(&st->st_restarts[role], 1);
@@ -534,6 +544,23 @@ schedule_restart(proc_role role, int64_t lived_ms)
 		        proc_role_name(role), (long long)delay, a->fails);
 	else
 		log_msg(LV_INFO, "restarting %s", proc_role_name(role));
+}
+
+/* A worker ended normally: replace it, with a back-off if workers die before they are ready. */
+static void
+worker_ended(const child *c)
+{
+	aux_state *a = &S.aux[ROLE_WORKER];
+
+	if (c->ready) {
+		a->fails = 0;
+		ensure_workers();
+		return;
+	}
+	a->fails++;
+	a->restart_at = clock_ms() + backoff_ms(a->fails);
+	log_msg(LV_WARNING, "worker (pid %d) ended before it was ready; replacing it in %lld ms",
+	        (int)c->pid, (long long)backoff_ms(a->fails));
 }
 
 static void
@@ -577,7 +604,7 @@ child_died(uint32_t slot, int status)
 	if (S.state == PM_RUN || S.state == PM_STARTING) {
 		if (c.role == ROLE_WORKER) {
 			log_msg(LV_INFO, "worker (pid %d) %s", (int)c.pid, how);
-			ensure_workers();
+			worker_ended(&c);
 		} else {
 			log_msg(LV_WARNING, "%s (pid %d) %s", proc_role_name(c.role), (int)c.pid, how);
 			schedule_restart(c.role, clock_ms() - c.started_ms);
@@ -699,6 +726,10 @@ advance(void)
 				start_child(aux_roles[i]);
 			}
 		}
+		if (S.aux[ROLE_WORKER].restart_at && now >= S.aux[ROLE_WORKER].restart_at) {
+			S.aux[ROLE_WORKER].restart_at = 0;
+			ensure_workers();
+		}
 		if (S.state == PM_STARTING && all_ready()) {
 			set_state(PM_RUN);
 			write_pidfile("ready");
@@ -759,8 +790,8 @@ poll_timeout(void)
 
 	if (S.kill_at && S.kill_at - now < t)
 		t = S.kill_at - now;
-	for (size_t i = 0; i < N_AUX; i++) {
-		int64_t at = S.aux[aux_roles[i]].restart_at;
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		int64_t at = S.aux[r].restart_at;
 
 		if (at && at - now < t)
 			t = at - now;

@@ -6,7 +6,7 @@
  * its mailbox and latch_fd.  A hand-off moves it PS_CLAIMED -> PS_SESSION; it fills the
  * session fields of its slot, runs pgw_session_main() (lib/pgwire) until the session ends,
  * resets per-session state and returns to PS_READY, telling the listener (WORKER_IDLE).
- * Workers beyond query_workers that stay idle for WORKER_RETIRE_MS exit.
+ * Workers beyond query_workers that stay idle for query_worker_idle_timeout exit.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -30,8 +30,6 @@
 #include "util/log.h"
 #include "util/mem.h"
 
-/* An idle worker above query_workers exits after this long. */
-#define WORKER_RETIRE_MS 60000
 /* A claim (PS_CLAIMED) not followed by a connection within this many ticks is undone. */
 #define CLAIM_EXPIRE_TICKS 3
 
@@ -230,8 +228,8 @@ retire_if_surplus(void)
 	/* other workers that are idle; a concurrent retiree has left PS_READY already */
 	idle = proc_count(ROLE_WORKER, 1 << PS_READY);
 	if (idle >= settings.query_workers) {
-		log_msg(LV_DEBUG, "idle for %d s with %d other idle workers: exiting",
-		        WORKER_RETIRE_MS / 1000, idle);
+		log_msg(LV_DEBUG, "idle for %lld ms with %d other idle workers: exiting",
+		        (long long)settings.query_worker_idle_timeout, idle);
 		actor_exit(0);
 	}
 	expect = PS_EXITING;
@@ -260,7 +258,7 @@ idle_tick(void)
 		exit_if_idle();
 		return;
 	}
-	if (st == PS_READY && actor_now_ms() - W.idle_since >= WORKER_RETIRE_MS)
+	if (st == PS_READY && actor_now_ms() - W.idle_since >= settings.query_worker_idle_timeout)
 		retire_if_surplus();
 }
 

@@ -52,6 +52,7 @@ typedef struct settings_t {
 	int64_t port;
 	int64_t max_connections;
 	int64_t query_workers;
+	int64_t query_worker_idle_timeout;
 	int64_t authentication_timeout;
 	int64_t max_message_size;
 	char *auth_rules;          /* newline-separated "host DATABASE USER ADDRESS METHOD" */

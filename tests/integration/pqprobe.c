@@ -17,7 +17,8 @@
  *   pqprobe conntime PORT N                N connections in a row; median and 90th percentile ms
  *   pqprobe mbox URL KIND                  send a bad message to a mailbox: KIND is garbage,
  *                                          badversion, unknowntype, truncated or wrongchannel;
- *                                          or a valid CHECKPOINT_REQUEST ("checkpoint")
+ *                                          or a valid CHECKPOINT_REQUEST ("checkpoint") or
+ *                                          WORKER_IDLE ("valid")
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -204,6 +205,8 @@ mbox(const char *url, const char *kind)
 		buf[6] = 0x34, buf[7] = 0x12;
 	} else if (strcmp(kind, "truncated") == 0) {
 		n -= 3;
+	} else if (strcmp(kind, "valid") == 0) {
+		/* a well-formed WORKER_IDLE, for a process that has no handler for it */
 	} else if (strcmp(kind, "checkpoint") == 0) {
 		msg_checkpoint_request cr = { CKPT_FORCE, (int32_t)getpid() };
 

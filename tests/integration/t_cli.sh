@@ -27,6 +27,7 @@ check "ping an unknown role" fails_with 1 'unknown role "postmaster"' "$PHANTOMC
 check "init with a bad option" fails_with 1 'usage: phantomctl init' "$PHANTOMCTL" init --frob
 
 # --- phantomd ------------------------------------------------------------------------------
+touch "$WORK/file"
 check "phantomd --help" grep -q 'phantomd -D DATADIR' <<<"$("$PHANTOMD" --help)"
 check "phantomd --version" grep -q '^phantomd (Phantom-DB) ' <<<"$("$PHANTOMD" -V)"
 check "phantomd without a data directory" fails_with 1 'no data directory' "$PHANTOMD"
@@ -35,6 +36,7 @@ check "phantomd with an unknown argument" fails_with 1 'unknown argument "--frob
 check "phantomd -c with an unknown setting" fails_with 1 'unrecognized configuration parameter "frob"' "$PHANTOMD" -D "$WORK" -c frob=1
 check "phantomd --name=value with a bad value" fails_with 1 'max_connections' "$PHANTOMD" -D "$WORK" --max_connections=0
 check "phantomd on a missing directory" fails_with 1 'does not exist' "$PHANTOMD" -D "$WORK/none"
+check "phantomd on a file" fails_with 1 'is not a directory' "$PHANTOMD" -D "$WORK/file"
 check "phantomd on a directory that is not a data directory" fails_with 1 'is not a Phantom-DB data directory' "$PHANTOMD" -D"$WORK"
 
 # --- init variants -------------------------------------------------------------------------
@@ -43,7 +45,6 @@ check "init into an existing empty directory" quiet "$PHANTOMCTL" init -D "$WORK
 check "... keeps the sample's port line when --port is not given" grep -qx '#port = 5544' "$WORK/empty/phantom.conf"
 check "... records the superuser" grep -qx admin_1 "$WORK/empty/global/superuser"
 check "init creates missing parent directories" quiet "$PHANTOMCTL" init -D "$WORK/a/b/c" --port 7000
-touch "$WORK/file"
 check "init on a file is refused" fails_with 1 'exists and is not a directory' "$PHANTOMCTL" init -D "$WORK/file"
 check "init without a sample is refused" fails_with 1 'could not read the sample configuration' \
 	env PHANTOM_SAMPLE_CONF=/nonexistent "$PHANTOMCTL" init -D "$WORK/nosample"
@@ -75,5 +76,8 @@ check "stop" stop_server
 # --- quoted -o options reach phantomd as one word --------------------------------------------
 check "start with -o \"-c log_directory='my logs'\"" start_server -o "-c log_directory='my logs'"
 check "the log went to the quoted directory" grep -q 'ready to accept connections' "$DATA/my logs/phantom.log"
+check "stop" stop_server
+check "an absolute log_directory" start_server -o "-c log_directory='$WORK/abs logs'"
+check "the log went there" grep -q 'ready to accept connections' "$WORK/abs logs/phantom.log"
 check "stop" stop_server
 finish

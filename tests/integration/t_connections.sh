@@ -9,7 +9,7 @@ accepting() { "$PROBE" connect "$PORT" | grep -q '^ok'; }
 listener_same() { [ "$(role_pid listener)" = "$LISTENER" ]; }
 
 check "init" init_data "log_level = debug" "max_connections = 3" "query_workers = 2" \
-	"authentication_timeout = 1s" "checkpoint_timeout = 1s"
+	"authentication_timeout = 1s" "checkpoint_timeout = 1s" "query_worker_idle_timeout = 1s"
 check "start" start_server
 LISTENER=$(role_pid listener)
 check "two workers to begin with" workers_are 2
@@ -44,6 +44,9 @@ check "a cancel request with a wrong key is ignored and logged" wait_for 5 log_h
 kill $holders
 wait $holders 2>/dev/null
 check "sessions are accepted again once others ended" wait_for 10 accepting
+check "the extra worker exits after query_worker_idle_timeout" wait_for 10 workers_are 2
+check "... saying why" log_has 'other idle workers: exiting'
+check "the supervisor does not replace it" workers_are 2
 
 # --- SSL and GSSAPI encryption requests --------------------------------------------------------
 SSLREQ=0000000804d2162f
@@ -123,6 +126,8 @@ check "mailbox: the bad version is named" log_has 'unsupported message protocol 
 check "mailbox: the unknown type is named" log_has 'type 4660): unknown message type'
 check "mailbox: wrong-channel message sent" grep -q '^sent' <<<"$("$PROBE" mbox "$url" wrongchannel)"
 check "mailbox: a pipe-only message is dropped" wait_for 5 log_has 'dropped a CTL_SHUTDOWN message: it is not expected on the mailbox'
+check "mailbox: a valid message nobody handles is sent" grep -q '^sent' <<<"$("$PROBE" mbox "$url" valid)"
+check "mailbox: it is dropped with a log line" wait_for 5 log_has 'dropped a WORKER_IDLE message: walwriter does not handle it'
 check "mailbox: the walwriter is unharmed" test "$(role_pid walwriter)" = "$walwriter"
 out=$("$PHANTOMCTL" ping -D "$DATA" walwriter 2>&1)
 check "mailbox: and still answers PING" grep -q 'answered' <<<"$out"

@@ -33,6 +33,12 @@ kill -9 "$old"
 check "a process dying again soon is restarted after a delay" wait_for 10 log_has 'restarting deadlock in 500 ms'
 check "... and comes back" wait_for 10 role_restarted deadlock "$old"
 remember_pids
+# SIGTERM to an auxiliary process: it exits cleanly (PI_TERMINATE) and is restarted
+old=$(role_pid coordinator)
+kill -TERM "$old"
+check "SIGTERM to the coordinator: it exits with status 0" wait_for 10 log_has "coordinator (pid $old) exited with status 0"
+check "... and is restarted" wait_for 10 role_restarted coordinator "$old"
+remember_pids
 check "no crash reset for auxiliary processes" test "$(log_count 'reinitializing')" -eq 0
 check "the restarted listener accepts connections" wait_for 5 accepting
 check "metrics count the restart" grep -q '^phantom_process_restarts_total{role="walwriter"} 1' <<<"$(http_get /metrics)"

@@ -96,6 +96,10 @@ out=$("$PHANTOMCTL" start -D "$WORK/other" -t 10 2>&1)
 check "a start on a port in use fails" test $? -ne 0
 check "... and says the port is in use" grep -q 'Address already in use' <<<"$out"
 check "... and leaves no pid file" test ! -e "$WORK/other/phantomd.pid"
+echo "port = $("$PROBE" freeport)" >> "$WORK/other/phantom.conf"
+echo "metrics_port = $MPORT" >> "$WORK/other/phantom.conf"
+out=$("$PHANTOMCTL" start -D "$WORK/other" -t 10 2>&1)
+check "a metrics_port in use is reported too" grep -q 'Address already in use (metrics_port)' <<<"$out"
 
 # --- stop --------------------------------------------------------------------------------
 pids=$(server_pids)

@@ -69,4 +69,25 @@ save_shm_name
 kill -TERM "$(supervisor_pid)"
 check_clean "SIGTERM to phantomd (no sessions)" $pids
 check "SIGTERM is a smart shutdown" test "$(log_count 'received smart shutdown request')" -ge 2
+# --- a crash during a smart shutdown: everything stops at once ------------------------------
+check "crash during shutdown: start" start_server
+check "crash during shutdown: a session is open" hold_session "$WORK/crash.out"
+pids=$(server_pids)
+save_shm_name
+"$PHANTOMCTL" stop -D "$DATA" -m smart --no-wait >/dev/null
+check "crash during shutdown: smart shutdown began" wait_for 10 log_has 'received smart shutdown request'
+kill -9 "$(worker_pids | head -n 1)"
+check "crash during shutdown: the supervisor stops the others" wait_for 10 log_has 'a process crashed during shutdown; stopping the others at once'
+check_clean "crash during shutdown" $pids
+check "crash during shutdown: exit status 1 logged" log_has 'database system is shut down (exit status 1)'
+
+# --- immediate shutdown with a process that ignores SIGQUIT: SIGKILL after 5 s ----------------
+check "stuck process: start" start_server
+pids=$(server_pids)
+save_shm_name
+kill -STOP "$(role_pid deadlock)"
+"$PHANTOMCTL" stop -D "$DATA" -m immediate -t 30 >/dev/null
+check "stuck process: killed after the bound" log_has 'sending SIGKILL to 1 processes that did not exit in time'
+check_clean "stuck process" $pids
+
 finish
