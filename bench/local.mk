@@ -1,1 +1,2 @@
-# bench: see README.md
+# bench: benchmarks; results and commands in BENCHMARKS.md.
+EXTRA_DIST += bench/conn_setup.sh

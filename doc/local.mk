@@ -1,1 +1,2 @@
-# doc: see README.md
+# doc: the user guide; architecture.md is the map of the source.
+EXTRA_DIST += doc/operations.md

@@ -4,9 +4,11 @@
  */
 #include "shm/proc.h"
 #include "shm/shm.h"
+#include "shm/stats.h"
 
 const shm_region_def shm_region_table[] = {
 	{"proc", proc_shmem_size, proc_shmem_init},
+	{"stats", stats_shmem_size, stats_shmem_init},
 };
 
 const unsigned shm_region_count = sizeof(shm_region_table) / sizeof(shm_region_table[0]);
