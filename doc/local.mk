@@ -1,1 +1,2 @@
 # doc: see README.md
+EXTRA_DIST += doc/catalog.md
