@@ -273,7 +273,7 @@ typedef struct cat_index {
 	bool nulls_not_distinct;
 	int16_t nkeys;           /* key columns; keys[nkeys..ncols-1] are INCLUDE columns */
 	int16_t ncols;
-	cat_index_key keys[CAT_MAX_KEYS];
+	cat_index_key *keys;     /* ncols entries */
 	const char *predicate;   /* partial index WHERE text, NULL = none */
 } cat_index;
 

@@ -75,9 +75,9 @@ cat_open(const char *datadir)
 
 	mem_init();
 	if (cat_st.env != NULL) {
-		if (cat_st.pid == getpid() && strcmp(datadir, cat_st.datadir) == 0)
+		if (cat_env_mine() && strcmp(datadir, cat_st.datadir) == 0)
 			return;
-		cat_store_detach(cat_st.pid == getpid());
+		cat_store_detach(cat_env_mine());
 	}
 	catalog_path(datadir, path, sizeof(path));
 	if (!catalog_exists(path)) {
@@ -121,6 +121,8 @@ cat_open(const char *datadir)
 	}
 	cat_st.env = env;
 	cat_st.pid = getpid();
+	cat_st.inherited = false;
+	cat_note_forks();
 	snprintf(cat_st.datadir, sizeof(cat_st.datadir), "%s", datadir);
 	if (cat_st.ctx == NULL)
 		cat_st.ctx = mem_create(mem_top, "catalog");
@@ -133,7 +135,7 @@ cat_close(void)
 {
 	if (cat_st.env == NULL)
 		return;
-	cat_store_detach(cat_st.pid == getpid());
+	cat_store_detach(cat_env_mine());
 	cat_cache_flush();
 	cat_seq_forget();
 }
@@ -141,7 +143,7 @@ cat_close(void)
 bool
 cat_is_open(void)
 {
-	return cat_st.env != NULL && cat_st.pid == getpid();
+	return cat_env_mine();
 }
 
 const char *

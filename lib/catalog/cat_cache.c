@@ -330,9 +330,29 @@ cmp_index_oid(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Copy an index definition's strings into mc (the definition was decoded elsewhere). */
+static void
+index_own_strings(cat_index *ix, mem_ctx *mc)
+{
+	cat_index_key *keys = mem_alloc(mc, sizeof(cat_index_key) * (size_t)(ix->ncols + 1));
+
+	memcpy(keys, ix->keys, sizeof(cat_index_key) * (size_t)ix->ncols);
+	ix->keys = keys;
+	for (int i = 0; i < ix->ncols; i++)
+		if (ix->keys[i].expr != NULL)
+			ix->keys[i].expr = mem_strdup(mc, ix->keys[i].expr);
+	if (ix->predicate != NULL)
+		ix->predicate = mem_strdup(mc, ix->predicate);
+}
+
+/*
+ * Build a relation descriptor in mc.  Raw records are copied into a scratch context that is
+ * reset at the end, so the cache holds only the descriptor itself.
+ */
 cat_relation *
 cat_load_relation(MDB_txn *txn, Oid oid, mem_ctx *mc)
 {
+	static mem_ctx *sc;
 	cat_ver v;
 	cat_relation *rel;
 	cat_iter it;
@@ -342,13 +362,13 @@ cat_load_relation(MDB_txn *txn, Oid oid, mem_ctx *mc)
 	const uint8_t *p;
 	size_t n;
 
-	if (!cat_load_object(txn, oid, mc, &v) || v.h.kind != REC_RELATION)
+	if (sc == NULL)
+		sc = mem_create(cat_st.ctx, "catalog load scratch");
+	mem_reset(sc);
+	if (!cat_load_object(txn, oid, sc, &v) || v.h.kind != REC_RELATION)
 		return NULL;
 	rel = mem_alloc(mc, sizeof(*rel));
-	cat_dec_relation(v.payload, v.plen, rel, mc);
-	rel->oid = oid;
-	if (rel->index != NULL)
-		rel->index->oid = oid;
+	cat_decode_into(REC_RELATION, oid, v.payload, v.plen, rel, mc);
 
 	/* attributes, in attnum order */
 	rel->atts = mem_zalloc(mc, sizeof(cat_attribute) * (size_t)(rel->natts > 0 ? rel->natts : 1));
@@ -376,11 +396,11 @@ cat_load_relation(MDB_txn *txn, Oid oid, mem_ctx *mc)
 
 		cat_key_name(&k, NC_CONSTRAINT, oid, NULL);
 		nc = cat_name_oids(txn, &k, false, NULL, &coids);
-		rel->constraints = mem_alloc(mc, sizeof(cat_constraint) * (size_t)(nc + 1));
+		rel->constraints = nc ? mem_alloc(mc, sizeof(cat_constraint) * (size_t)nc) : NULL;
 		for (int i = 0; i < nc; i++) {
 			cat_ver cv;
 
-			if (cat_load_object(txn, coids[i], mc, &cv) && cv.h.kind == REC_CONSTRAINT)
+			if (cat_load_object(txn, coids[i], sc, &cv) && cv.h.kind == REC_CONSTRAINT)
 				cat_decode_into(REC_CONSTRAINT, coids[i], cv.payload, cv.plen,
 				                &rel->constraints[rel->nconstraints++], mc);
 		}
@@ -391,28 +411,37 @@ cat_load_relation(MDB_txn *txn, Oid oid, mem_ctx *mc)
 	if (rel->kind == CAT_RELKIND_TABLE || rel->kind == CAT_RELKIND_MATVIEW) {
 		cat_objref me = {CAT_OBJ_RELATION, oid, 0};
 		cat_depent *deps;
-		int nd = cat_scan_deps(txn, false, DEP_FORWARD, &me, &deps);
+		int nd = cat_scan_deps(txn, false, DEP_FORWARD, &me, &deps), nix = 0;
+		Oid *ixoids = mem_alloc(sc, sizeof(Oid) * (size_t)(nd + 1));
 
-		rel->indexes = mem_alloc(mc, sizeof(cat_index) * (size_t)(nd + 1));
 		for (int d = 0; d < nd; d++) {
 			const cat_objref *dep = &deps[d].other;
-			cat_ver iv;
-			cat_relation irel;
 			bool seen = false;
 
 			if (dep->kind != CAT_OBJ_RELATION || dep->subid != 0)
 				continue;
-			for (int i = 0; i < rel->nindexes; i++)
-				seen |= rel->indexes[i].oid == dep->oid;
-			if (seen || !cat_load_object(txn, dep->oid, mc, &iv) || iv.h.kind != REC_RELATION)
-				continue;
-			cat_decode_into(REC_RELATION, dep->oid, iv.payload, iv.plen, &irel, mc);
-			if (irel.kind == CAT_RELKIND_INDEX && irel.index != NULL && irel.index->table == oid)
-				rel->indexes[rel->nindexes++] = *irel.index;
+			for (int i = 0; i < nix; i++)
+				seen |= ixoids[i] == dep->oid;
+			if (!seen)
+				ixoids[nix++] = dep->oid;
 		}
 		pfree(deps);
+		rel->indexes = nix ? mem_alloc(mc, sizeof(cat_index) * (size_t)nix) : NULL;
+		for (int i = 0; i < nix; i++) {
+			cat_ver iv;
+			cat_relation irel;
+
+			if (!cat_load_object(txn, ixoids[i], sc, &iv) || iv.h.kind != REC_RELATION)
+				continue;
+			cat_decode_into(REC_RELATION, ixoids[i], iv.payload, iv.plen, &irel, sc);
+			if (irel.kind != CAT_RELKIND_INDEX || irel.index == NULL || irel.index->table != oid)
+				continue;
+			rel->indexes[rel->nindexes] = *irel.index;
+			index_own_strings(&rel->indexes[rel->nindexes++], mc);
+		}
 		qsort(rel->indexes, (size_t)rel->nindexes, sizeof(cat_index), cmp_index_oid);
 	}
+	mem_reset(sc);
 	return rel;
 }
 
@@ -427,9 +456,9 @@ load_ctx(void)
 
 /* ---- lookups by name ---------------------------------------------------------------------------- */
 
-/* Name → oid through the cache; lk is built by the caller.  */
+/* Name → oid through the cache (the key is built only on a miss). */
 static Oid
-name_lookup(uint8_t nclass, Oid scope, const char *name, uint32_t nh, const keybuf *lk)
+name_lookup(uint8_t nclass, Oid scope, const char *name, uint32_t nh)
 {
 	volatile Oid oid = InvalidOid;
 	volatile uint32_t h = 0;
@@ -444,9 +473,10 @@ name_lookup(uint8_t nclass, Oid scope, const char *name, uint32_t nh, const keyb
 			return e->oid;
 	}
 	RD_GUARD({
-		MDB_txn *txn = cat_rd_begin();
+		keybuf k;
 
-		oid = cat_name_get(txn, lk);
+		cat_key_name(&k, nclass, scope, name);
+		oid = cat_name_get(cat_rd_begin(), &k);
 		cat_rd_end();
 	});
 	if (cache_usable())
@@ -466,14 +496,20 @@ simple_key(keybuf *k, uint8_t nclass, Oid scope, const char *name)
 	return true;
 }
 
+static bool
+valid_name(const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+
+	return n > 0 && n < CAT_NAMELEN;
+}
+
 static Oid
 simple_lookup(uint8_t nclass, Oid scope, const char *name)
 {
-	keybuf k;
-
-	if (!simple_key(&k, nclass, scope, name))
+	if (!valid_name(name))
 		return InvalidOid;
-	return name_lookup(nclass, scope, name, name_hash(name), &k);
+	return name_lookup(nclass, scope, name, name_hash(name));
 }
 
 Oid
@@ -513,19 +549,15 @@ cat_lookup_constraint(Oid rel, const char *name)
 Oid
 cat_resolve_relation(Oid db, const Oid *path, int npath, const char *name)
 {
-	size_t n = name ? strlen(name) : 0;
 	uint32_t nh;
 
 	(void)db;
-	if (n == 0 || n >= CAT_NAMELEN)
+	if (!valid_name(name))
 		return InvalidOid;
 	nh = name_hash(name);
 	for (int i = 0; i < npath; i++) {
-		keybuf k;
-		Oid oid;
+		Oid oid = name_lookup(NC_RELATION, path[i], name, nh);
 
-		cat_key_name(&k, NC_RELATION, path[i], name);
-		oid = name_lookup(NC_RELATION, path[i], name, nh, &k);
 		if (oid != InvalidOid)
 			return oid;
 	}

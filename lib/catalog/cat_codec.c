@@ -166,14 +166,17 @@ cat_dec_relation(const uint8_t *p, size_t n, cat_relation *rel, mem_ctx *mc)
 	cat_index *ix = NULL;
 	int nexpr = 0;
 	const char *exprs[CAT_MAX_KEYS];
+	cat_index_key keys[CAT_MAX_KEYS];
 
 	memset(rel, 0, sizeof(*rel));
 	cat_tr_init(&r, p, n);
 	while (cat_tr_next(&r)) {
 		if (r.tag >= TR_SEQTYPE && r.tag <= TR_SEQOWNCOL && s == NULL)
 			s = mem_zalloc(mc, sizeof(*s));
-		if (r.tag >= TR_IXTABLE && r.tag <= TR_IXPRED && ix == NULL)
+		if (r.tag >= TR_IXTABLE && r.tag <= TR_IXPRED && ix == NULL) {
 			ix = mem_zalloc(mc, sizeof(*ix));
+			memset(keys, 0, sizeof(keys));
+		}
 		switch (r.tag) {
 		case T_NAME: cat_tr_name(&r, rel->name); break;
 		case T_OWNER: rel->owner = cat_tr_u32(&r); break;
@@ -210,13 +213,13 @@ cat_dec_relation(const uint8_t *p, size_t n, cat_relation *rel, mem_ctx *mc)
 
 			ix->ncols = (int16_t)tr_i16s(&r, a, CAT_MAX_KEYS);
 			for (int i = 0; i < ix->ncols; i++)
-				ix->keys[i].attnum = a[i];
+				keys[i].attnum = a[i];
 			break;
 		}
 		case TR_IXOPTIONS:
 			for (size_t i = 0; i < r.len && i < CAT_MAX_KEYS; i++) {
-				ix->keys[i].desc = r.val[i] & IO_DESC;
-				ix->keys[i].nulls_first = r.val[i] & IO_NULLSFIRST;
+				keys[i].desc = r.val[i] & IO_DESC;
+				keys[i].nulls_first = r.val[i] & IO_NULLSFIRST;
 			}
 			break;
 		case TR_IXEXPR:
@@ -231,8 +234,10 @@ cat_dec_relation(const uint8_t *p, size_t n, cat_relation *rel, mem_ctx *mc)
 		int e = 0;
 
 		for (int i = 0; i < ix->ncols; i++)
-			if (ix->keys[i].attnum == 0 && e < nexpr)
-				ix->keys[i].expr = exprs[e++];
+			if (keys[i].attnum == 0 && e < nexpr)
+				keys[i].expr = exprs[e++];
+		ix->keys = mem_alloc(mc, sizeof(cat_index_key) * (size_t)(ix->ncols > 0 ? ix->ncols : 1));
+		memcpy(ix->keys, keys, sizeof(cat_index_key) * (size_t)ix->ncols);
 		memcpy(ix->name, rel->name, CAT_NAMELEN);
 		ix->relfilenode = rel->relfilenode;
 	}

@@ -669,8 +669,7 @@ do_create_index(cat_ddl *d, const cat_index_def *def)
 	ix.nulls_not_distinct = def->nulls_not_distinct;
 	ix.nkeys = (int16_t)def->nkeys;
 	ix.ncols = (int16_t)ncols;
-	for (int i = 0; i < ncols; i++)
-		ix.keys[i] = def->keys[i];
+	ix.keys = (cat_index_key *)def->keys;
 	ix.predicate = def->predicate;
 	memset(&rel, 0, sizeof(rel));
 	rel.oid = oid;

@@ -189,7 +189,8 @@ void cat_tr_name(const tlv_r *r, char *dst);       /* into char[CAT_NAMELEN] */
 typedef struct cat_state {
 	MDB_env *env;
 	MDB_dbi dbi[DBI_COUNT];
-	pid_t pid;                        /* process that opened env (fork check) */
+	pid_t pid;                        /* process that opened env (for messages) */
+	bool inherited;                   /* set in a child after fork (pthread_atfork) */
 	char datadir[PATH_MAX];
 	MDB_txn *rtxn;                    /* reusable read transaction (reset when idle) */
 	int rdepth;
@@ -223,6 +224,10 @@ MDB_env *cat_env_open(const char *path);
 void cat_shared_forget(void);
 void cat_seq_forget(void);
 
+/* Register the fork handler that marks an inherited environment (once per process). */
+void cat_note_forks(void);
+/* The environment is open and was opened by this process (not inherited). */
+bool cat_env_mine(void);
 /* The env must be open in this process (58P01 / XX000 otherwise). */
 void cat_require_open(void);
 /* Raise for an LMDB return code (58030, or 53100 for a full map). */

@@ -4,6 +4,7 @@
  * See lib/catalog/README.md sections 1-3.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,12 +158,36 @@ cat_mdb_error(int rc, const char *what)
 	ph_error(ERRCODE_IO_ERROR, "catalog %s failed: %s", what, mdb_strerror(rc));
 }
 
+/* Set in a child right after fork(): the environment it inherited must not be used. */
+static void
+note_fork(void)
+{
+	cat_st.inherited = true;
+}
+
+void
+cat_note_forks(void)
+{
+	static bool registered;
+
+	if (!registered) {
+		pthread_atfork(NULL, NULL, note_fork);
+		registered = true;
+	}
+}
+
+bool
+cat_env_mine(void)
+{
+	return cat_st.env != NULL && !cat_st.inherited;
+}
+
 void
 cat_require_open(void)
 {
 	if (cat_st.env == NULL)
 		ph_internal("catalog is not open in this process");
-	if (cat_st.pid != getpid())
+	if (cat_st.inherited)
 		ph_internal("catalog environment opened by process %d used in process %d",
 		            (int)cat_st.pid, (int)getpid());
 }
@@ -558,10 +583,22 @@ cat_tr_name(const tlv_r *r, char *dst)
 /* ---- read scope and cursors --------------------------------------------------------------------- */
 
 #define MAX_CURSORS 16
+/* Registered cursors (closed or forgotten on every exit path: README invariant 5). */
 static struct {
 	MDB_cursor *cur;
 	bool write;
 } cursors[MAX_CURSORS];
+
+/*
+ * One reusable cursor per sub-database for the read transaction: LMDB lets read-only
+ * cursors outlive a reset transaction and be renewed, which saves a malloc/free per lookup.
+ */
+static struct {
+	MDB_cursor *cur;
+	bool in_use;
+	uint64_t gen;             /* read transaction generation it was last renewed for */
+} rcursors[DBI_COUNT];
+static uint64_t rtxn_gen;
 
 MDB_txn *
 cat_rd_begin(void)
@@ -585,20 +622,8 @@ cat_rd_begin(void)
 		}
 		cat_mdb_error(rc, "read transaction");
 	}
+	rtxn_gen++;
 	return cat_st.rtxn;
-}
-
-void
-cat_rd_end(void)
-{
-	if (cat_st.rdepth > 0 && --cat_st.rdepth == 0) {
-		for (int i = 0; i < MAX_CURSORS; i++)
-			if (cursors[i].cur != NULL && !cursors[i].write) {
-				mdb_cursor_close(cursors[i].cur);
-				cursors[i].cur = NULL;
-			}
-		mdb_txn_reset(cat_st.rtxn);
-	}
 }
 
 /* Forget (write) or close (read) registered cursors. */
@@ -611,6 +636,18 @@ cursors_release(bool write)
 				mdb_cursor_close(cursors[i].cur);
 			cursors[i].cur = NULL;
 		}
+	if (!write)
+		for (int i = 0; i < DBI_COUNT; i++)
+			rcursors[i].in_use = false;
+}
+
+void
+cat_rd_end(void)
+{
+	if (cat_st.rdepth > 0 && --cat_st.rdepth == 0) {
+		cursors_release(false);
+		mdb_txn_reset(cat_st.rtxn);
+	}
 }
 
 void
@@ -623,12 +660,36 @@ cat_rd_reset_all(void)
 	}
 }
 
+/* Close the reusable read cursors (before the environment closes). */
+static void
+rcursors_close(void)
+{
+	for (int i = 0; i < DBI_COUNT; i++) {
+		if (rcursors[i].cur != NULL)
+			mdb_cursor_close(rcursors[i].cur);
+		rcursors[i].cur = NULL;
+		rcursors[i].in_use = false;
+	}
+}
+
 MDB_cursor *
 cat_cursor_open(MDB_txn *txn, int dbi)
 {
 	MDB_cursor *c;
-	int rc = mdb_cursor_open(txn, cat_st.dbi[dbi], &c);
+	int rc;
 
+	if (txn == cat_st.rtxn && !rcursors[dbi].in_use) {
+		if (rcursors[dbi].cur == NULL)
+			rc = mdb_cursor_open(txn, cat_st.dbi[dbi], &rcursors[dbi].cur);
+		else
+			rc = rcursors[dbi].gen == rtxn_gen ? 0 : mdb_cursor_renew(txn, rcursors[dbi].cur);
+		if (rc != 0)
+			cat_mdb_error(rc, "cursor open");
+		rcursors[dbi].gen = rtxn_gen;
+		rcursors[dbi].in_use = true;
+		return rcursors[dbi].cur;
+	}
+	rc = mdb_cursor_open(txn, cat_st.dbi[dbi], &c);
 	if (rc != 0)
 		cat_mdb_error(rc, "cursor open");
 	for (int i = 0; i < MAX_CURSORS; i++)
@@ -644,6 +705,11 @@ cat_cursor_open(MDB_txn *txn, int dbi)
 void
 cat_cursor_close(MDB_cursor *c)
 {
+	for (int i = 0; i < DBI_COUNT; i++)
+		if (rcursors[i].cur == c) {
+			rcursors[i].in_use = false;
+			return;
+		}
 	for (int i = 0; i < MAX_CURSORS; i++)
 		if (cursors[i].cur == c) {
 			cursors[i].cur = NULL;
@@ -1174,6 +1240,7 @@ cat_store_detach(bool close_env)
 	if (close_env && cat_st.env != NULL) {
 		cat_ddl_fail(cat_ddl_current());
 		cat_rd_reset_all();
+		rcursors_close();
 		if (cat_st.rtxn != NULL)
 			mdb_txn_abort(cat_st.rtxn);
 		mdb_env_close(cat_st.env);
@@ -1181,7 +1248,9 @@ cat_store_detach(bool close_env)
 	/* An environment inherited through fork() is only forgotten: LMDB must not be called
 	 * on it in this process. */
 	memset(cursors, 0, sizeof(cursors));
+	memset(rcursors, 0, sizeof(rcursors));
 	the_ddl.active = false;
+	cat_st.inherited = false;
 	cat_st.env = NULL;
 	cat_st.rtxn = NULL;
 	cat_st.wtxn = NULL;
@@ -1195,6 +1264,6 @@ void
 cat_error_cleanup(void)
 {
 	cat_ddl_fail(cat_ddl_current());
-	if (cat_st.env != NULL && cat_st.pid == getpid())
+	if (cat_env_mine())
 		cat_rd_reset_all();
 }

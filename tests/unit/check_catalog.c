@@ -192,6 +192,15 @@ rel_oid(const char *name)
 	return cat_lookup_relation(CAT_PUBLIC_NAMESPACE, name);
 }
 
+static Oid
+rel_oid_in_batch(int i)
+{
+	char name[16];
+
+	snprintf(name, sizeof(name), "t%d", i);
+	return rel_oid(name);
+}
+
 /* ---- bootstrap ---------------------------------------------------------------------------------- */
 
 START_TEST(bootstrap_creates_database_schemas_and_superuser)
@@ -1304,6 +1313,32 @@ START_TEST(vacuum_removes_dead_versions_only)
 }
 END_TEST
 
+START_TEST(vacuum_resumes_across_batches_of_a_thousand_changes)
+{
+	Oid keep = make_table(CAT_PUBLIC_NAMESPACE, "keep", 1), *oids;
+	cat_ddl *d = begin();
+	cat_drop_list out;
+
+	/* 400 tables of 3 columns: 400 objects, 400 names, 1200 attributes (two rounds) */
+	for (int i = 0; i < 400; i++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "t%d", i);
+		create_table_in(d, CAT_PUBLIC_NAMESPACE, name, 3);
+	}
+	cat_ddl_commit(d);
+	d = begin();
+	for (int i = 0; i < 400; i++)
+		cat_drop(d, &(cat_objref){CAT_OBJ_RELATION, rel_oid_in_batch(i), 0}, CAT_RESTRICT, &out);
+	cat_ddl_commit(d);
+	ck_assert_int_eq(cat_vacuum(next_xid), 2000);
+	ck_assert_int_eq(cat_vacuum(next_xid), 0);
+	ck_assert_int_eq(cat_list_relations(CAT_PUBLIC_NAMESPACE, &oids), 1);
+	ck_assert_uint_eq(oids[0], keep);
+	ck_assert_int_eq(cat_get_relation(keep)->natts, 1);
+}
+END_TEST
+
 START_TEST(relfilenodes_list_live_and_in_progress_files)
 {
 	Oid live = make_table(CAT_PUBLIC_NAMESPACE, "live", 1), dropped, *files;
@@ -2048,6 +2083,37 @@ adj_big(cat_sequence *s)
 	s->start = INT64_MAX - 1;
 }
 
+static void
+adj_down_cycle(cat_sequence *s)
+{
+	s->min = -3;
+	s->cycle = true;
+}
+
+static void
+adj_cache10_max5(cat_sequence *s)
+{
+	s->cache = 10;
+	s->max = 5;
+}
+
+START_TEST(descending_cycle_and_cache_stop_at_the_limit)
+{
+	Oid down = make_sequence("down", INT8OID, -1, adj_down_cycle);
+	Oid c = make_sequence("c", INT8OID, 1, adj_cache10_max5);
+	int expect[] = {-1, -2, -3, -1, -2};
+
+	for (int i = 0; i < 5; i++)
+		ck_assert_int_eq(cat_seq_nextval(down), expect[i]);
+	/* CACHE 10 with only 5 values left: this session gets 1..5, the next none */
+	for (int i = 1; i <= 5; i++)
+		ck_assert_int_eq(cat_seq_nextval(c), i);
+	EXPECT_ERR("2200H", cat_seq_nextval(c));
+	cat_seq_session_reset();
+	EXPECT_ERR("2200H", cat_seq_nextval(c));
+}
+END_TEST
+
 START_TEST(bigint_limit_does_not_overflow)
 {
 	Oid s = make_sequence("s", INT8OID, 1, adj_big);
@@ -2272,6 +2338,11 @@ catalog_suite(void)
 	tcase_add_test(tc, relfilenodes_list_live_and_in_progress_files);
 	suite_add_tcase(s, tc);
 
+	tc = tcase_create("vacuum");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, vacuum_resumes_across_batches_of_a_thousand_changes);
+	suite_add_tcase(s, tc);
+
 	tc = tcase_create("dependencies");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, drop_table_restrict_is_refused_by_a_view);
@@ -2300,6 +2371,7 @@ catalog_suite(void)
 	tcase_add_test(tc, nextval_counts_from_start_by_increment);
 	tcase_add_test(tc, bounds_raise_2200H_unless_cycle);
 	tcase_add_test(tc, bigint_limit_does_not_overflow);
+	tcase_add_test(tc, descending_cycle_and_cache_stop_at_the_limit);
 	tcase_add_test(tc, setval_sets_the_next_value_within_bounds);
 	tcase_add_test(tc, cache_hands_each_session_its_own_range);
 	tcase_add_test(tc, values_survive_a_crash_and_a_clean_restart);
