@@ -469,8 +469,10 @@ Oid cat_create_database(cat_ddl *d, const char *name, Oid owner);
 /* Drops the database and everything in it; returns the relations whose files go (3D000). */
 void cat_drop_database(cat_ddl *d, Oid db, cat_drop_list *out);
 
-/* Schemas.  42P06 duplicate, 3D000 unknown database. */
+/* Schemas.  42P06 duplicate, 3D000 unknown database, 42939 for a name starting with "pg_". */
 Oid cat_create_namespace(cat_ddl *d, Oid db, const char *name, Oid owner);
+/* The same without the "pg_" check, for schemas the server makes itself (pg_temp_N). */
+Oid cat_create_system_namespace(cat_ddl *d, Oid db, const char *name, Oid owner);
 
 typedef struct cat_column_def {
 	const char *name;
@@ -632,5 +634,11 @@ void cat_seq_session_reset(void);
 void cat_seq_flush_all(void);
 /* After DROP SEQUENCE commits: forget the slot and remove the file. */
 void cat_seq_remove(Oid seq);
+/*
+ * Startup sweep: remove the files of sequences whose creation aborted or whose drop
+ * committed (crash before cat_seq_remove).  Uses the xid-state hook: run it before any
+ * transaction starts.  Returns the number of files removed.
+ */
+int cat_seq_sweep(void);
 
 #endif

@@ -3,6 +3,7 @@
  * supervisor's stale-reader check, vacuum and the relfilenode list for the orphan sweep.
  * See lib/catalog/README.md sections 1, 3 and 4.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -430,8 +431,13 @@ cmp_oid(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-int
-cat_list_relfilenodes(Oid db, Oid **out)
+/*
+ * Relations that may still be live (creating transaction not aborted, deletion not
+ * committed) in database db, or in every database when sequences: their relfilenodes, or
+ * for sequences their oids.  Sorted, unique.
+ */
+static int
+possibly_live(Oid db, bool sequences, Oid **out)
 {
 	volatile int count = 0;
 	volatile int cap = 64;
@@ -443,12 +449,13 @@ cat_list_relfilenodes(Oid db, Oid **out)
 		MDB_cursor *cur = cat_cursor_open(txn, DBI_OBJECT);
 		MDB_val k, v;
 		int rc;
-		mem_ctx *scratch = mem_create(mem_cur, "relfilenodes");
+		mem_ctx *scratch = mem_create(mem_cur, "live relations");
 
 		for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
 		     rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
 			vhdr h;
 			cat_relation rel;
+			Oid x;
 
 			cat_vhdr_decode(v.mv_data, v.mv_size, &h);
 			if (h.kind != REC_RELATION)
@@ -458,13 +465,17 @@ cat_list_relfilenodes(Oid db, Oid **out)
 			if (h.xmax != 0 && cat_call_xid_state(h.xmax) == CAT_XID_COMMITTED)
 				continue;
 			cat_dec_relation((const uint8_t *)v.mv_data + VHDR_SIZE, h.plen, &rel, scratch);
-			if (rel.db != db || rel.relfilenode == InvalidOid)
+			if (sequences)
+				x = rel.kind == CAT_RELKIND_SEQUENCE ? cat_rd_be32(k.mv_data) : InvalidOid;
+			else
+				x = rel.db == db ? rel.relfilenode : InvalidOid;
+			if (x == InvalidOid)
 				continue;
 			if (count == cap) {
 				cap *= 2;
 				res = repalloc(res, sizeof(Oid) * (size_t)cap);
 			}
-			res[count++] = rel.relfilenode;
+			res[count++] = x;
 		}
 		mem_delete(scratch);
 		cat_cursor_close(cur);
@@ -483,4 +494,42 @@ cat_list_relfilenodes(Oid db, Oid **out)
 	}
 	*out = res;
 	return count;
+}
+
+int
+cat_list_relfilenodes(Oid db, Oid **out)
+{
+	return possibly_live(db, false, out);
+}
+
+int
+cat_seq_sweep(void)
+{
+	Oid *live;
+	int nlive = possibly_live(InvalidOid, true, &live), removed = 0;
+	char path[PATH_MAX + 8];
+	DIR *dir;
+	struct dirent *de;
+
+	snprintf(path, sizeof(path), "%s/seq", cat_st.datadir);
+	dir = opendir(path);
+	if (dir == NULL)
+		return 0;                       /* no sequence was ever used */
+	while ((de = readdir(dir)) != NULL) {
+		char *end;
+		unsigned long oid = strtoul(de->d_name, &end, 10);
+
+		if (de->d_name[0] == '.' || *end != '\0' || oid == 0 || oid > UINT32_MAX)
+			continue;
+		if (bsearch(&(Oid){(Oid)oid}, live, (size_t)nlive, sizeof(Oid), cmp_oid) != NULL)
+			continue;
+		cat_seq_remove((Oid)oid);
+		removed++;
+	}
+	closedir(dir);
+	pfree(live);
+	if (removed > 0)
+		log_info("catalog: removed %d sequence file%s of dropped sequences", removed,
+		         removed == 1 ? "" : "s");
+	return removed;
 }

@@ -336,18 +336,26 @@ cat_do_create_namespace(cat_ddl *d, Oid db, const char *name, Oid owner, Oid oid
 	return oid;
 }
 
+static Oid
+create_namespace(cat_ddl *d, Oid db, const char *name, Oid owner, bool system)
+{
+	if (!system)
+		check_schema_name(name);
+	if (db == 0)
+		ph_error(ERRCODE_INVALID_CATALOG_NAME, "a schema needs a database");
+	return cat_do_create_namespace(d, db, name, owner, InvalidOid);
+}
+
 Oid
 cat_create_namespace(cat_ddl *d, Oid db, const char *name, Oid owner)
 {
-	volatile Oid oid = InvalidOid;
+	DDL_RETURN_OID(d, create_namespace(d, db, name, owner, false));
+}
 
-	DDL_GUARD(d, {
-		check_schema_name(name);
-		if (db == 0)
-			ph_error(ERRCODE_INVALID_CATALOG_NAME, "a schema needs a database");
-		oid = cat_do_create_namespace(d, db, name, owner, InvalidOid);
-	});
-	return oid;
+Oid
+cat_create_system_namespace(cat_ddl *d, Oid db, const char *name, Oid owner)
+{
+	DDL_RETURN_OID(d, create_namespace(d, db, name, owner, true));
 }
 
 Oid

@@ -848,6 +848,10 @@ START_TEST(databases_and_schemas_with_their_errors)
 	d = begin();
 	EXPECT_ERR("42939", cat_create_namespace(d, db, "pg_mine", 10));
 	d = begin();
+	ck_assert_uint_ne(cat_create_system_namespace(d, db, "pg_temp_3", 10), 0);
+	cat_ddl_commit(d);
+	ck_assert_uint_ne(cat_lookup_namespace(db, "pg_temp_3"), 0);
+	d = begin();
 	EXPECT_ERR("3D000", cat_create_namespace(d, 999999, "x", 10));
 	d = begin();
 	EXPECT_ERR("3F000", create_table_in(d, 999999, "x", 1));
@@ -1336,6 +1340,50 @@ START_TEST(vacuum_resumes_across_batches_of_a_thousand_changes)
 	ck_assert_int_eq(cat_list_relations(CAT_PUBLIC_NAMESPACE, &oids), 1);
 	ck_assert_uint_eq(oids[0], keep);
 	ck_assert_int_eq(cat_get_relation(keep)->natts, 1);
+}
+END_TEST
+
+START_TEST(sequence_sweep_removes_files_of_aborted_and_dropped_sequences)
+{
+	uint64_t xa = start_xact(), xd = start_xact();
+	cat_sequence s;
+	cat_relation_def def = {.ns = CAT_PUBLIC_NAMESPACE, .kind = 'S', .seq = &s};
+	cat_ddl *d;
+	Oid keep, aborted, dropped;
+	char path[128];
+	struct stat st;
+
+	cat_sequence_defaults(INT8OID, 1, &s);
+	def.name = "keep";
+	keep = make_sequence("keep", INT8OID, 1, NULL);
+	dropped = make_sequence("dropped", INT8OID, 1, NULL);
+	d = cat_ddl_begin(xa, 0);
+	def.name = "aborted";
+	aborted = cat_create_relation(d, &def);
+	cat_ddl_commit(d);
+	take(1, xa, 1);
+	as(1);
+	ck_assert_int_eq(cat_seq_nextval(aborted), 1);       /* its own transaction uses it */
+	xstate[xa] = CAT_XID_ABORTED;
+	take(2, 0, 0);
+	as(2);
+	ck_assert_int_eq(cat_seq_nextval(keep), 1);
+	ck_assert_int_eq(cat_seq_nextval(dropped), 1);
+	d = cat_ddl_begin(xd, 0);
+	cat_drop(d, &(cat_objref){CAT_OBJ_RELATION, dropped, 0}, CAT_RESTRICT, NULL);
+	cat_ddl_commit(d);
+	xstate[xd] = CAT_XID_COMMITTED;                      /* crash before cat_seq_remove */
+	ck_assert_int_eq(cat_seq_sweep(), 2);
+	snprintf(path, sizeof(path), "%s/seq/%u", dir, keep);
+	ck_assert_int_eq(stat(path, &st), 0);
+	snprintf(path, sizeof(path), "%s/seq/%u", dir, aborted);
+	ck_assert_int_ne(stat(path, &st), 0);
+	snprintf(path, sizeof(path), "%s/seq/%u", dir, dropped);
+	ck_assert_int_ne(stat(path, &st), 0);
+	ck_assert_int_eq(cat_seq_sweep(), 0);
+	take(3, 0, 0);
+	as(3);
+	ck_assert_int_eq(cat_seq_nextval(keep), 2);
 }
 END_TEST
 
@@ -2336,6 +2384,7 @@ catalog_suite(void)
 	tcase_add_test(tc, concurrent_changes_of_one_object_conflict);
 	tcase_add_test(tc, vacuum_removes_dead_versions_only);
 	tcase_add_test(tc, relfilenodes_list_live_and_in_progress_files);
+	tcase_add_test(tc, sequence_sweep_removes_files_of_aborted_and_dropped_sequences);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("vacuum");
