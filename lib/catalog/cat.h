@@ -18,8 +18,9 @@
  *  - Every function may raise (util/err.h); none leaves an LMDB transaction or cursor open
  *    when it does.  No catalog function waits for a lock or another transaction.
  *  - Descriptors returned by cat_get_* / cat_lookup_* (const pointers) live in the process's
- *    catalog cache: valid until the next cat_begin_statement, cat_ddl_commit, cat_ddl_abort,
- *    cat_commit_ddl, cat_abort_ddl or cat_cache_flush.  Copy what you keep longer.
+ *    catalog cache: valid until the next cat_begin_statement, cat_check_version that returns
+ *    true, cat_ddl_commit, cat_ddl_abort, cat_commit_ddl, cat_abort_ddl or cat_cache_flush.
+ *    Copy what you keep longer.
  *  - Arrays returned by cat_list_* are palloc'd in mem_cur and belong to the caller.
  *  - Strings passed in are only borrowed for the call.
  *  - Names are at most CAT_NAMELEN - 1 (63) bytes; longer ones raise 42622 (the SQL layer
@@ -92,6 +93,12 @@ typedef enum { CAT_RESTRICT = 0, CAT_CASCADE = 1 } cat_drop_behavior;
  * (whose changes it sees by command id); cs_txn is the transaction layer's own snapshot,
  * passed through to the visibility hook untouched.
  */
+/*
+ * The catalog snapshot must be taken at the start of each statement, also in REPEATABLE READ
+ * and SERIALIZABLE transactions (PostgreSQL's catalog snapshot): the cache holds the latest
+ * committed definitions, and a transaction snapshot older than a cached entry would fill the
+ * cache with definitions that are already outdated.
+ */
 typedef struct cat_snapshot {
 	uint64_t cs_xid;             /* own transaction, 0 = none */
 	uint32_t cs_cid;             /* current command id within cs_xid */
@@ -158,6 +165,15 @@ int cat_startup_check(const char *datadir);
  */
 void cat_begin_statement(void);
 void cat_set_snapshot(const cat_snapshot *snap);
+/*
+ * After acquiring a lock on a relation: flush the cache if the catalog version moved (one
+ * atomic load when it did not).  Returns true when it flushed: descriptors fetched before are
+ * invalid and names must be resolved again.  Together with the transaction layer calling
+ * cat_commit_ddl before it releases a committing transaction's locks, this guarantees that a
+ * statement never uses a definition older than the last DDL that held a conflicting lock
+ * (PostgreSQL processes invalidation messages at the same point).
+ */
+bool cat_check_version(void);
 const cat_snapshot *cat_current_snapshot(void);
 
 /* Error frame cleanup: abort an open DDL batch, reset read transactions.  Never raises. */
@@ -167,7 +183,9 @@ void cat_error_cleanup(void);
 uint64_t cat_version(void);
 /* The current transaction changed the catalog (cat_ddl_commit calls it). */
 void cat_note_ddl(void);
-/* Transaction end (transaction layer): bump the version if DDL was noted; flush own cache. */
+/* Transaction end (transaction layer): bump the version if DDL was noted; flush own cache.
+ * cat_commit_ddl must run after the commit is visible and before the transaction's locks
+ * are released (see cat_check_version). */
 void cat_commit_ddl(void);
 void cat_abort_ddl(void);
 /* Drop every cached entry of this process. */

@@ -173,8 +173,6 @@ name_store(uint32_t h, uint8_t nclass, Oid scope, const char *name, Oid oid)
 {
 	name_ent *e;
 
-	if (cache.ncount + cache.ocount >= CACHE_MAX_ENTRIES)
-		cat_cache_flush();
 	if ((cache.ncount + 1) * 2 > cache.nmask + 1)
 		cache_grow_names();
 	e = name_probe(h, nclass, scope, name);
@@ -218,8 +216,6 @@ obj_store(Oid oid, uint8_t kind, void *obj)
 {
 	obj_ent *e;
 
-	if (cache.ncount + cache.ocount >= CACHE_MAX_ENTRIES)
-		cat_cache_flush();
 	if ((cache.ocount + 1) * 2 > cache.omask + 1) {
 		obj_ent *old = cache.objs;
 		uint32_t oldn = cache.omask + 1;
@@ -252,12 +248,31 @@ check_version(void)
 	}
 }
 
+/* Statement start: also the only point where the cache may be trimmed for size, because a
+ * flush frees descriptors the statement may still hold. */
+static void
+check_size(void)
+{
+	if (cache.ncount + cache.ocount > CACHE_MAX_ENTRIES)
+		cat_cache_flush();
+}
+
 void
 cat_begin_statement(void)
 {
 	cat_require_open();
 	cat_rd_reset_all();
 	check_version();
+	check_size();
+}
+
+bool
+cat_check_version(void)
+{
+	if (cat_version() == cache.version)
+		return false;
+	check_version();
+	return true;
 }
 
 void
