@@ -272,6 +272,7 @@ typedef struct cat_iter {
 	keybuf prefix;
 	bool started;
 	bool writer;                 /* writer view: yields live versions, raises on conflicts */
+	bool exact;                  /* only versions of exactly the prefix (no longer keys) */
 	const char *what;            /* for conflict messages */
 } cat_iter;
 

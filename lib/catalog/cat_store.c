@@ -733,6 +733,7 @@ cat_iter_open(cat_iter *it, MDB_txn *txn, int dbi, const keybuf *prefix, bool wr
 	it->prefix = *prefix;
 	it->started = false;
 	it->writer = writer;
+	it->exact = false;
 	it->what = "catalog entry";
 }
 
@@ -757,6 +758,8 @@ cat_iter_next(cat_iter *it, MDB_val *key, vhdr *h, const uint8_t **payload, size
 			cat_mdb_error(rc, "cursor read");
 		if (!has_prefix(&k, &it->prefix))
 			return false;
+		if (it->exact && k.mv_size != it->prefix.n + VSUFFIX)
+			continue;          /* a longer logical key sharing the prefix */
 		cat_vhdr_decode(v.mv_data, v.mv_size, h);
 		if (it->writer) {
 			uint64_t cx = 0;
@@ -809,9 +812,8 @@ cat_get_visible(MDB_txn *txn, int dbi, const keybuf *lk, mem_ctx *mc, cat_ver *o
 	bool found = false;
 
 	cat_iter_open(&it, txn, dbi, lk, false);
+	it.exact = true;
 	while (cat_iter_next(&it, &k, &h, &p, &n)) {
-		if (k.mv_size != lk->n + VSUFFIX)
-			continue;          /* a longer logical key sharing this prefix */
 		ver_copy(mc, &k, &h, p, out);
 		found = true;
 		break;
@@ -831,8 +833,9 @@ cat_name_get(MDB_txn *txn, const keybuf *lk)
 	Oid oid = InvalidOid;
 
 	cat_iter_open(&it, txn, DBI_NAME, lk, false);
+	it.exact = true;
 	while (cat_iter_next(&it, &k, &h, &p, &n)) {
-		if (k.mv_size != lk->n + VSUFFIX || n != 4)
+		if (n != 4)
 			continue;
 		oid = (Oid)le_get(p, 4);
 		break;
@@ -937,9 +940,8 @@ cat_find_live(cat_ddl *d, int dbi, const keybuf *lk, cat_ver *out, const char *w
 
 	cat_iter_open(&it, cat_st.wtxn, dbi, lk, true);
 	it.what = what;
+	it.exact = true;
 	while (cat_iter_next(&it, &k, &h, &p, &n)) {
-		if (k.mv_size != lk->n + VSUFFIX)
-			continue;
 		ver_copy(d->mc, &k, &h, p, out);
 		found = true;
 		break;

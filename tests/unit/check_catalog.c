@@ -1225,6 +1225,21 @@ START_TEST(concurrent_creates_of_one_name_conflict)
 	xstate[x1] = CAT_XID_COMMITTED;
 	d = cat_ddl_begin(x2, 0);
 	EXPECT_ERR("42P07", create_table_in(d, CAT_PUBLIC_NAMESPACE, "t", 1));
+	/* other overloads of a function being created do not conflict with f() */
+	{
+		uint64_t xf1 = start_xact(), xf2 = start_xact();
+		Oid argt[1] = {INT4OID};
+		cat_function f = {.ns = CAT_PUBLIC_NAMESPACE, .nargs = 1, .argtypes = argt};
+
+		strcpy(f.name, "f");
+		d = cat_ddl_begin(xf1, 0);
+		cat_create_function(d, &f);
+		cat_ddl_commit(d);
+		f.nargs = 0;
+		d = cat_ddl_begin(xf2, 0);
+		ck_assert_uint_ne(cat_create_function(d, &f), 0);
+		cat_ddl_commit(d);
+	}
 	/* a schema being dropped by one transaction blocks creating in it */
 	{
 		uint64_t x3 = start_xact(), x4 = start_xact();
