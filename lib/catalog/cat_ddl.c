@@ -1014,6 +1014,11 @@ do_rename(cat_ddl *d, const cat_objref *obj, const char *newname)
 	else
 		check_name(newname, word);
 	cat_w_load(d, rk, obj->oid, &o, true);
+	if (rk == REC_NAMESPACE && o.ns.db == 0) {
+		ERR_BEGIN(ERRCODE_INSUFFICIENT_PRIVILEGE);
+		err_detail("System schemas cannot be renamed.");
+		err_throw("permission denied to rename schema \"%s\"", o.ns.name);
+	}
 	cat_obj_name_key(rk, &o, cat_obj_name(rk, &o), &ok);
 	cat_obj_name_key(rk, &o, newname, &nk);
 	move_name(d, &ok, &nk, obj->oid, dup, word, newname);

@@ -218,6 +218,9 @@ visit(dctx *c, const cat_objref *o, bool is_target, const char *via_desc, char h
 	memset(&item, 0, sizeof(item));
 	item.obj = *o;
 	describe(c->d, o, item.desc, sizeof(item.desc), &item);
+	if (o->kind == CAT_OBJ_NAMESPACE && item.db == 0)
+		ph_error(ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST,
+		         "cannot drop %s because it is required by the database system", item.desc);
 
 	/* An internal part of another object is dropped only through its owner. */
 	ndeps = cat_scan_deps(cat_st.wtxn, true, DEP_REVERSE, o, &deps);

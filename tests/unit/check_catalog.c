@@ -878,6 +878,12 @@ START_TEST(databases_and_schemas_with_their_errors)
 	EXPECT_ERR("42P04", cat_rename(d, &(cat_objref){CAT_OBJ_DATABASE, db, 0}, "phantom"));
 	d = begin();
 	EXPECT_ERR("0A000", cat_rename(d, &(cat_objref){CAT_OBJ_DEFAULT, db, 1}, "x"));
+	d = begin();
+	EXPECT_ERR("2BP01", cat_drop(d, &(cat_objref){CAT_OBJ_NAMESPACE, CAT_PG_CATALOG_NAMESPACE, 0},
+	                             CAT_CASCADE, NULL));
+	d = begin();
+	EXPECT_ERR("42501", cat_rename(d, &(cat_objref){CAT_OBJ_NAMESPACE,
+	                                                CAT_INFORMATION_SCHEMA_NAMESPACE, 0}, "x"));
 }
 END_TEST
 
