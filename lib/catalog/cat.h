@@ -12,9 +12,13 @@
  *                   cat_abort_ddl, cat_vacuum
  *   SQL engine      lookups (cat_resolve_relation, cat_get_relation, ...), lists, and DDL
  *                   inside cat_ddl_begin .. cat_ddl_commit
- *   storage sweep   cat_list_relfilenodes
+ *   startup sweep   cat_list_relfilenodes (data files), cat_seq_sweep (sequence files), both
+ *                   before any transaction starts
  *
  * Common rules:
+ *  - Any process of the server may call any function after its own cat_open (never on an
+ *    environment inherited through fork: that raises XX000); lookups need no shared memory,
+ *    cross-process cache invalidation and sequences use the "catalog" region when attached.
  *  - Every function may raise (util/err.h); none leaves an LMDB transaction or cursor open
  *    when it does.  No catalog function waits for a lock or another transaction.
  *  - Descriptors returned by cat_get_* / cat_lookup_* (const pointers) live in the process's
