@@ -1,2 +1,3 @@
 # doc: the user guide; architecture.md is the map of the source.
 EXTRA_DIST += doc/operations.md
+EXTRA_DIST += doc/catalog.md
