@@ -1,6 +1,5 @@
 # bench: benchmarks; results and commands in BENCHMARKS.md.
 EXTRA_DIST += bench/conn_setup.sh
-# bench: see README.md
 
 # Catalog lookup micro-benchmark (built by `make check`, run by hand: see BENCHMARKS.md).
 check_PROGRAMS += bench/catalog_bench

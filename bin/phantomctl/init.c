@@ -4,7 +4,7 @@
  *   DIR/phantom.conf   the sample configuration (port set when --port is given)
  *   DIR/VERSION        data directory format version (PHANTOM_DATA_VERSION)
  *   DIR/base/ wal/ log/ run/ catalog/ global/
- *   the catalog and the database "phantom" with its superuser ("catalog bootstrap" below)
+ *   the catalog (DIR/catalog) with the database "phantom" and its superuser (cat_bootstrap)
  */
 #include "config.h"
 
@@ -21,7 +21,9 @@
 #include <unistd.h>
 
 #include "bin/phantomctl/ctl.h"
+#include "catalog/cat.h"
 #include "daemons/phantomd/supervisor.h"
+#include "util/err.h"
 
 static const char *const subdirs[] = { "base", "wal", "log", "run", "catalog", "global" };
 
@@ -132,6 +134,25 @@ rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 }
 
 /* Undo a failed init: remove what we created (everything, if we created DIR). */
+/* Create the catalog; 0, or -1 with the error's message in err. */
+static int
+bootstrap_catalog(const char *dir, const char *superuser, char *err, size_t errlen)
+{
+	volatile int rc = 0;
+
+	ERR_TRY();
+	{
+		cat_bootstrap(dir, superuser);
+	}
+	ERR_CATCH();
+	{
+		snprintf(err, errlen, "%s", err_last()->message);
+		rc = -1;
+	}
+	ERR_END();
+	return rc;
+}
+
 static void
 undo(const char *dir, bool created_dir)
 {
@@ -254,15 +275,20 @@ ctl_init(int argc, char **argv)
 		goto fail;
 	{
 		/*
-		 * catalog bootstrap: lib/catalog will create the LMDB catalog under DIR/catalog, the
-		 * database "phantom" and the superuser role here.  Until then the superuser's name
-		 * is recorded in DIR/global/superuser for it to pick up.
+		 * catalog bootstrap: the LMDB catalog under DIR/catalog with the database "phantom",
+		 * its schemas and the superuser role (lib/catalog).  DIR/global/superuser keeps the
+		 * name for phantomctl start's readiness probe.
 		 */
-		char line[80];
+		char line[80], err[ERR_MSG_MAX];
 		int n = snprintf(line, sizeof(line), "%s\n", superuser);
 
 		if (write_file(dir, "global/superuser", line, (size_t)n) != 0)
 			goto fail;
+		if (bootstrap_catalog(dir, superuser, err, sizeof(err)) != 0) {
+			undo(dir, created);
+			free(conf);
+			ctl_die(1, "could not initialize \"%s\": %s", dir, err);
+		}
 	}
 	free(conf);
 	printf("data directory \"%s\" initialized (superuser \"%s\"); start the server with:\n"

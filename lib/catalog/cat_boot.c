@@ -277,8 +277,13 @@ cat_bootstrap(const char *datadir, const char *superuser)
 	bootstrapping = true;
 	ERR_TRY();
 	{
+		int rc;
+
 		cat_open(datadir);
 		bootstrap_objects(superuser);
+		/* durable whatever fsync says: init is run once and must not be lost */
+		if ((rc = mdb_env_sync(cat_st.env, 1)) != 0)
+			cat_mdb_error(rc, "sync");
 	}
 	ERR_CATCH();
 	{

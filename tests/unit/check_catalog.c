@@ -253,6 +253,28 @@ START_TEST(bootstrap_refuses_an_existing_catalog_and_bad_input)
 }
 END_TEST
 
+START_TEST(phantomctl_init_creates_the_catalog)
+{
+	const char *top = getenv("top_builddir");
+	char other[64], cmd[512];
+
+	cat_close();
+	strcpy(other, "/tmp/phcat3.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(other));
+	snprintf(cmd, sizeof(cmd), "%s/phantomctl init -D %s/data --superuser carol >/dev/null",
+	         top ? top : ".", other);
+	ck_assert_int_eq(system(cmd), 0);
+	snprintf(cmd, sizeof(cmd), "%s/data", other);
+	cat_open(cmd);
+	ck_assert_uint_eq(cat_lookup_role("carol"), CAT_BOOTSTRAP_SUPERUSER_OID);
+	ck_assert_uint_eq(cat_lookup_database("phantom"), CAT_PHANTOM_DB_OID);
+	ck_assert_uint_eq(cat_lookup_namespace(CAT_PHANTOM_DB_OID, "public"), CAT_PUBLIC_NAMESPACE);
+	cat_close();
+	nftw(other, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	cat_open(dir);
+}
+END_TEST
+
 /* Write a raw value into a sub-database, bypassing the catalog (corruption tests). */
 static void
 raw_put(const char *dbname, const void *key, size_t klen, const void *val, size_t vlen)
@@ -2387,6 +2409,7 @@ catalog_suite(void)
 	tcase_add_test(tc, bootstrap_refuses_an_existing_catalog_and_bad_input);
 	tcase_add_test(tc, open_refuses_an_unknown_format);
 	tcase_add_test(tc, corrupted_records_raise_data_corrupted);
+	tcase_add_test(tc, phantomctl_init_creates_the_catalog);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("round trips");
