@@ -29,10 +29,10 @@ accept_if_exists(parse_state *ps)
 static bool
 accept_if_not_exists(parse_state *ps)
 {
-	if (is_kw(ps, KW_IF) && peek_kw(ps, 1, KW_NOT) && peek_kw(ps, 2, KW_EXISTS)) {
+	if (is_kw(ps, KW_IF) && peek_kw(ps, 1, KW_NOT)) {
 		advance(ps);
 		advance(ps);
-		advance(ps);
+		expect_kw(ps, KW_EXISTS);
 		return true;
 	}
 	return false;
@@ -83,7 +83,7 @@ constraint_attrs(parse_state *ps, int *loc)
 
 	*loc = cur_tok(ps)->loc;
 	for (;;) {
-		int nb;
+		int nb, here = cur_tok(ps)->loc;
 
 		if (accept_kw(ps, KW_DEFERRABLE))
 			nb = CAS_DEFERRABLE;
@@ -111,11 +111,11 @@ constraint_attrs(parse_state *ps, int *loc)
 			break;
 		bits |= nb;
 		if ((bits & CAS_DEFERRABLE) && (bits & CAS_NOT_DEFERRABLE))
-			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, *loc, "conflicting constraint properties");
+			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, here, "conflicting constraint properties");
 		if ((bits & CAS_INITIALLY_DEFERRED) && (bits & CAS_INITIALLY_IMMEDIATE))
-			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, *loc, "conflicting constraint properties");
+			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, here, "conflicting constraint properties");
 		if ((bits & CAS_INITIALLY_DEFERRED) && (bits & CAS_NOT_DEFERRABLE))
-			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, *loc,
+			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, here,
 			                "constraint declared INITIALLY DEFERRED must be DEFERRABLE");
 	}
 	return bits;
@@ -163,11 +163,10 @@ apply_constraint_attrs(parse_state *ps, Constraint *c, int bits)
 	}
 }
 
+/* A foreign key action after ON DELETE / ON UPDATE (at byte offset loc). */
 static char
-key_action(parse_state *ps, ast_list **set_cols, bool on_delete)
+key_action(parse_state *ps, ast_list **set_cols, bool on_delete, int loc)
 {
-	int loc = cur_tok(ps)->loc;
-
 	if (accept_kw(ps, KW_NO)) {
 		expect_kw(ps, KW_ACTION);
 		return FKCONSTR_ACTION_NOACTION;
@@ -209,9 +208,10 @@ references(parse_state *ps, Constraint *c)
 	c->fk_matchtype = FKCONSTR_MATCH_SIMPLE;
 	c->fk_upd_action = FKCONSTR_ACTION_NOACTION;
 	c->fk_del_action = FKCONSTR_ACTION_NOACTION;
-	if (accept_kw(ps, KW_MATCH)) {
+	if (is_kw(ps, KW_MATCH)) {
 		int loc = cur_tok(ps)->loc;
 
+		advance(ps);
 		if (accept_kw(ps, KW_FULL))
 			c->fk_matchtype = FKCONSTR_MATCH_FULL;
 		else if (accept_kw(ps, KW_PARTIAL))
@@ -220,9 +220,13 @@ references(parse_state *ps, Constraint *c)
 		else
 			expect_kw(ps, KW_SIMPLE);
 	}
-	while (is_kw(ps, KW_ON) && (peek_kw(ps, 1, KW_DELETE) || peek_kw(ps, 1, KW_UPDATE))) {
+	while (is_kw(ps, KW_ON)) {
 		bool is_del = peek_kw(ps, 1, KW_DELETE);
+
+		if (!is_del && !peek_kw(ps, 1, KW_UPDATE))
+			parse_syntax_error_at(ps, peek_tok(ps, 1));
 		ast_list *cols = NULL;
+		int on_loc = cur_tok(ps)->loc;
 
 		if ((is_del && del) || (!is_del && upd))
 			parse_syntax_error_at(ps, peek_tok(ps, 1));
@@ -230,25 +234,24 @@ references(parse_state *ps, Constraint *c)
 		advance(ps);
 		if (is_del) {
 			del = true;
-			c->fk_del_action = key_action(ps, &cols, true);
+			c->fk_del_action = key_action(ps, &cols, true, on_loc);
 			c->fk_del_set_cols = cols;
 		} else {
 			upd = true;
-			c->fk_upd_action = key_action(ps, &cols, false);
+			c->fk_upd_action = key_action(ps, &cols, false, on_loc);
 		}
 	}
 }
 
-/* Options shared by UNIQUE and PRIMARY KEY: INCLUDE, WITH, USING INDEX TABLESPACE. */
+/* Options of UNIQUE and PRIMARY KEY: [INCLUDE (cols)] (table constraints only), WITH (...),
+ * USING INDEX TABLESPACE. */
 static void
-index_constraint_options(parse_state *ps, Constraint *c)
+index_constraint_options(parse_state *ps, Constraint *c, bool table)
 {
-	if (accept_kw(ps, KW_INCLUDE))
+	if (table && accept_kw(ps, KW_INCLUDE))
 		c->including = gram_opt_name_list(ps);
-	if (is_kw(ps, KW_WITH) && peek_char(ps, 1, '(')) {
-		advance(ps);
+	if (accept_kw(ps, KW_WITH))
 		c->options = reloptions(ps);
-	}
 	if (is_kw(ps, KW_USING) && peek_kw(ps, 1, KW_INDEX) && peek_kw(ps, 2, KW_TABLESPACE)) {
 		advance(ps);
 		advance(ps);
@@ -261,11 +264,12 @@ static ast_list *seq_opt_list_parens(parse_state *ps);
 
 /* GENERATED {ALWAYS | BY DEFAULT} AS {IDENTITY [(seq options)] | (expr) STORED} */
 static void
-generated(parse_state *ps, Constraint *c)
+generated(parse_state *ps, Constraint *c, bool identity_only)
 {
-	int loc = cur_tok(ps)->loc;
+	int loc;
 
 	expect_kw(ps, KW_GENERATED);
+	loc = cur_tok(ps)->loc;
 	if (accept_kw(ps, KW_ALWAYS))
 		c->generated_when = ATTRIBUTE_IDENTITY_ALWAYS;
 	else {
@@ -274,6 +278,8 @@ generated(parse_state *ps, Constraint *c)
 		c->generated_when = ATTRIBUTE_IDENTITY_BY_DEFAULT;
 	}
 	expect_kw(ps, KW_AS);
+	if (identity_only && !is_kw(ps, KW_IDENTITY))
+		parse_syntax_error(ps);
 	if (accept_kw(ps, KW_IDENTITY)) {
 		c->contype = CONSTR_IDENTITY;
 		if (is_char(ps, '('))
@@ -298,9 +304,9 @@ column_constraint(parse_state *ps)
 {
 	Constraint *c = AST_NEW(Constraint, cur_tok(ps)->loc);
 
-	if (is_kw(ps, KW_NOT) && peek_kw(ps, 1, KW_NULL)) {
+	if (is_kw(ps, KW_NOT) && !peek_kw(ps, 1, KW_DEFERRABLE)) {
 		advance(ps);
-		advance(ps);
+		expect_kw(ps, KW_NULL);
 		c->contype = CONSTR_NOTNULL;
 	} else if (accept_kw(ps, KW_NULL))
 		c->contype = CONSTR_NULL;
@@ -311,11 +317,11 @@ column_constraint(parse_state *ps)
 			c->nulls_not_distinct = accept_kw(ps, KW_NOT);
 			expect_kw(ps, KW_DISTINCT);
 		}
-		index_constraint_options(ps, c);
+		index_constraint_options(ps, c, false);
 	} else if (accept_kw(ps, KW_PRIMARY)) {
 		expect_kw(ps, KW_KEY);
 		c->contype = CONSTR_PRIMARY;
-		index_constraint_options(ps, c);
+		index_constraint_options(ps, c, false);
 	} else if (accept_kw(ps, KW_CHECK)) {
 		c->contype = CONSTR_CHECK;
 		expect_char(ps, '(');
@@ -330,7 +336,7 @@ column_constraint(parse_state *ps)
 		c->contype = CONSTR_DEFAULT;
 		c->raw_expr = gram_b_expr(ps);
 	} else if (is_kw(ps, KW_GENERATED))
-		generated(ps, c);
+		generated(ps, c, false);
 	else if (is_kw(ps, KW_REFERENCES)) {
 		c->contype = CONSTR_FOREIGN;
 		references(ps, c);
@@ -489,7 +495,7 @@ table_constraint(parse_state *ps)
 			c->indexname = gram_colid(ps);
 		} else {
 			c->keys = gram_opt_name_list(ps);
-			index_constraint_options(ps, c);
+			index_constraint_options(ps, c, true);
 		}
 	} else if (accept_kw(ps, KW_EXCLUDE)) {
 		c->contype = CONSTR_EXCLUSION;
@@ -510,7 +516,7 @@ table_constraint(parse_state *ps)
 			                                ast_list_make2((ast_node *)e, (ast_node *)op));
 		} while (accept_char(ps, ','));
 		expect_char(ps, ')');
-		index_constraint_options(ps, c);
+		index_constraint_options(ps, c, true);
 		if (accept_kw(ps, KW_WHERE)) {
 			expect_char(ps, '(');
 			c->where_clause = gram_expr(ps);
@@ -630,9 +636,8 @@ seq_opt(parse_state *ps)
 		return gram_defelem("maxvalue", gram_numeric_only(ps), loc);
 	if (accept_kw(ps, KW_MINVALUE))
 		return gram_defelem("minvalue", gram_numeric_only(ps), loc);
-	if (is_kw(ps, KW_OWNED) && peek_kw(ps, 1, KW_BY)) {
-		advance(ps);
-		advance(ps);
+	if (accept_kw(ps, KW_OWNED)) {
+		expect_kw(ps, KW_BY);
 		return gram_defelem("owned_by", (ast_node *)gram_any_name(ps), loc);
 	}
 	if (is_kw(ps, KW_SEQUENCE) && peek_kw(ps, 1, KW_NAME)) {
@@ -685,22 +690,10 @@ seq_opt_list_parens(parse_state *ps)
 static bool
 ctas_column_list_ahead(parse_state *ps)
 {
-	int k = 1;
-
-	if (!is_char(ps, '('))
-		return false;
-	for (;;) {
-		if (!tok_is_colid(peek_tok(ps, k)))
-			return false;
-		k++;
-		if (peek_char(ps, k, ')'))
-			break;
-		if (!peek_char(ps, k, ','))
-			return false;
-		k++;
-	}
-	/* no column definition is a bare name, so this can only be CREATE TABLE AS */
-	return true;
+	/* ( name , or ( name ): no column definition is a bare name, so this can only be
+	 * CREATE TABLE AS */
+	return is_char(ps, '(') && tok_is_colid(peek_tok(ps, 1)) &&
+	       (peek_char(ps, 2, ',') || peek_char(ps, 2, ')'));
 }
 
 static oncommit_action
@@ -729,10 +722,8 @@ opt_with(parse_state *ps)
 		advance(ps);
 		return reloptions(ps);
 	}
-	if (is_kw(ps, KW_WITHOUT) && peek_kw(ps, 1, KW_OIDS)) {
-		advance(ps);
-		advance(ps);
-	}
+	if (accept_kw(ps, KW_WITHOUT))
+		expect_kw(ps, KW_OIDS);
 	return NULL;
 }
 
@@ -797,7 +788,7 @@ create_table(parse_state *ps, char persistence, int loc)
 	ine = accept_if_not_exists(ps);
 	rel = gram_qualified_name(ps);
 	rel->relpersistence = persistence;
-	if (is_kw(ps, KW_AS) || ctas_column_list_ahead(ps))
+	if (!is_char(ps, '(') || ctas_column_list_ahead(ps))
 		return create_table_as(ps, rel, ine, OBJECT_TABLE, loc);
 	s = AST_NEW(CreateStmt, loc);
 	s->relation = rel;
@@ -816,11 +807,11 @@ create_table(parse_state *ps, char persistence, int loc)
 		while (accept_char(ps, ','));
 		expect_char(ps, ')');
 	}
-	if (is_kw(ps, KW_PARTITION) && peek_kw(ps, 1, KW_BY)) {
+	if (is_kw(ps, KW_PARTITION)) {
 		PartitionSpec *p = AST_NEW(PartitionSpec, cur_tok(ps)->loc);
 
 		advance(ps);
-		advance(ps);
+		expect_kw(ps, KW_BY);
 		p->strategy = gram_colid(ps);
 		expect_char(ps, '(');
 		do
@@ -1075,9 +1066,9 @@ role_option(parse_state *ps, bool create)
 			return gram_defelem("adminmembers", (ast_node *)role_list(ps), loc);
 		if (accept_kw(ps, KW_ROLE))
 			return gram_defelem("rolemembers", (ast_node *)role_list(ps), loc);
-		if (is_kw(ps, KW_IN) && (peek_kw(ps, 1, KW_ROLE) || peek_kw(ps, 1, KW_GROUP))) {
-			advance(ps);
-			advance(ps);
+		if (accept_kw(ps, KW_IN)) {
+			if (!accept_kw(ps, KW_ROLE))
+				expect_kw(ps, KW_GROUP);
 			return gram_defelem("addroleto", (ast_node *)role_list(ps), loc);
 		}
 	}
@@ -1169,9 +1160,12 @@ func_arg(parse_state *ps, bool with_default)
 		advance(ps);
 	} else if (accept_kw(ps, KW_VARIADIC))
 		p->mode = FUNC_PARAM_VARIADIC;
-	/* a parameter name, when another type name follows it */
-	if (tok_is_type_func_name(cur_tok(ps)) && type_starts_at(ps, 1) &&
-	    !peek_char(ps, 1, '.') && !peek_char(ps, 1, '(') && !peek_char(ps, 1, '[')) {
+	/* a parameter name, when a type name or a mode follows it */
+	if (tok_is_type_func_name(cur_tok(ps)) &&
+	    ((type_starts_at(ps, 1) && !peek_char(ps, 1, '.') && !peek_char(ps, 1, '(') &&
+	      !peek_char(ps, 1, '[')) ||
+	     (p->mode == FUNC_PARAM_DEFAULT && (peek_kw(ps, 1, KW_IN) || peek_kw(ps, 1, KW_INOUT) ||
+	                                        peek_kw(ps, 1, KW_VARIADIC))))) {
 		const token *t = cur_tok(ps);
 
 		advance(ps);
@@ -1214,9 +1208,15 @@ func_args(parse_state *ps, bool with_default)
 static ObjectWithArgs *
 function_with_argtypes(parse_state *ps)
 {
-	ObjectWithArgs *o = AST_NEW(ObjectWithArgs, cur_tok(ps)->loc);
+	const token *t = cur_tok(ps);
+	ObjectWithArgs *o = AST_NEW(ObjectWithArgs, t->loc);
 
-	o->objname = gram_any_name(ps);
+	/* func_name: a function-name keyword (LEFT ...) alone, or ColId [. name ...] */
+	if (tok_is_type_func_name(t) && !tok_is_colid(t)) {
+		advance(ps);
+		o->objname = ast_list_make1((ast_node *)ast_string(t->str, t->loc));
+	} else
+		o->objname = gram_any_name(ps);
 	if (!is_char(ps, '(')) {
 		o->args_unspecified = true;
 		return o;
@@ -1268,9 +1268,11 @@ func_option(parse_state *ps)
 		expect_kw(ps, KW_INPUT);
 		return gram_defelem("strict", gram_boolean(true, loc), loc);
 	}
-	if (is_kw(ps, KW_SECURITY) || (is_kw(ps, KW_EXTERNAL) && peek_kw(ps, 1, KW_SECURITY))) {
-		accept_kw(ps, KW_EXTERNAL);
-		advance(ps);
+	if (is_kw(ps, KW_SECURITY) || is_kw(ps, KW_EXTERNAL)) {
+		if (accept_kw(ps, KW_EXTERNAL))
+			expect_kw(ps, KW_SECURITY);
+		else
+			advance(ps);
 		if (accept_kw(ps, KW_DEFINER))
 			return gram_defelem("security", gram_boolean(true, loc), loc);
 		expect_kw(ps, KW_INVOKER);
@@ -1499,15 +1501,14 @@ gram_create(parse_state *ps)
 	const token *t;
 
 	expect_kw(ps, KW_CREATE);
-	if (is_kw(ps, KW_OR) && peek_kw(ps, 1, KW_REPLACE)) {
-		advance(ps);
-		advance(ps);
+	if (accept_kw(ps, KW_OR)) {
+		expect_kw(ps, KW_REPLACE);
 		replace = true;
 	}
-	if ((is_kw(ps, KW_LOCAL) || is_kw(ps, KW_GLOBAL)) &&
-	    (peek_kw(ps, 1, KW_TEMP) || peek_kw(ps, 1, KW_TEMPORARY))) {
+	if (is_kw(ps, KW_LOCAL) || is_kw(ps, KW_GLOBAL)) {
 		advance(ps);
-		advance(ps);
+		if (!accept_kw(ps, KW_TEMP))
+			expect_kw(ps, KW_TEMPORARY);
 		persistence = RELPERSISTENCE_TEMP;
 	} else if (accept_kw(ps, KW_TEMP) || accept_kw(ps, KW_TEMPORARY))
 		persistence = RELPERSISTENCE_TEMP;
@@ -1522,6 +1523,9 @@ gram_create(parse_state *ps)
 	if (persistence != RELPERSISTENCE_PERMANENT && t->kw != KW_TABLE && t->kw != KW_VIEW &&
 	    t->kw != KW_RECURSIVE && t->kw != KW_SEQUENCE)
 		parse_syntax_error(ps);
+	if (persistence == RELPERSISTENCE_UNLOGGED && (t->kw == KW_VIEW || t->kw == KW_RECURSIVE))
+		parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, -1,
+		                "views cannot be unlogged because they do not have storage");
 	if (persistence == RELPERSISTENCE_UNLOGGED && t->kw != KW_TABLE && t->kw != KW_SEQUENCE)
 		parse_syntax_error(ps);
 	switch (t->kw) {
@@ -1582,6 +1586,18 @@ alter_column(parse_state *ps, int loc)
 	char *col = gram_colid(ps);
 	AlterTableCmd *c;
 
+	/* the action word commits: an unknown word after it is the error */
+	if ((is_kw(ps, KW_SET) && !peek_kw(ps, 1, KW_DEFAULT) && !peek_kw(ps, 1, KW_NOT) &&
+	     !peek_kw(ps, 1, KW_STATISTICS) && !peek_kw(ps, 1, KW_STORAGE) &&
+	     !peek_kw(ps, 1, KW_GENERATED) && !peek_kw(ps, 1, KW_DATA) && !peek_char(ps, 1, '(') &&
+	     !peek_kw(ps, 1, KW_INCREMENT) && !peek_kw(ps, 1, KW_MINVALUE) &&
+	     !peek_kw(ps, 1, KW_MAXVALUE) && !peek_kw(ps, 1, KW_NO) && !peek_kw(ps, 1, KW_CACHE) &&
+	     !peek_kw(ps, 1, KW_CYCLE) && !peek_kw(ps, 1, KW_START)) ||
+	    (is_kw(ps, KW_DROP) && !peek_kw(ps, 1, KW_DEFAULT) && !peek_kw(ps, 1, KW_NOT) &&
+	     !peek_kw(ps, 1, KW_EXPRESSION) && !peek_kw(ps, 1, KW_IDENTITY)) ||
+	    (is_kw(ps, KW_ADD) && !peek_kw(ps, 1, KW_GENERATED)) ||
+	    (is_kw(ps, KW_RESET) && !peek_char(ps, 1, '(')))
+		parse_syntax_error_at(ps, peek_tok(ps, 1));
 	if (is_kw(ps, KW_SET) && peek_kw(ps, 1, KW_DEFAULT)) {
 		advance(ps);
 		advance(ps);
@@ -1625,13 +1641,12 @@ alter_column(parse_state *ps, int loc)
 		Constraint *con = AST_NEW(Constraint, cur_tok(ps)->loc);
 
 		advance(ps);
-		generated(ps, con);
-		if (con->contype != CONSTR_IDENTITY)
-			parse_syntax_error(ps);
+		generated(ps, con, true);
 		c = alter_cmd(AT_AddIdentity, loc);
 		c->def = (ast_node *)con;
-	} else if (is_kw(ps, KW_SET) && (peek_kw(ps, 1, KW_GENERATED) || peek_kw(ps, 1, KW_DATA) ||
-	                                 peek_char(ps, 1, '('))) {
+	} else if (is_kw(ps, KW_RESTART) ||
+	           (is_kw(ps, KW_SET) && (peek_kw(ps, 1, KW_GENERATED) || peek_kw(ps, 1, KW_DATA) ||
+	                                  peek_char(ps, 1, '(')))) {
 		if (peek_kw(ps, 1, KW_DATA)) {
 			advance(ps);
 			advance(ps);
@@ -1765,9 +1780,8 @@ alter_table_cmd(parse_state *ps)
 		c->def = (ast_node *)reloptions(ps);
 		return c;
 	}
-	if (is_kw(ps, KW_OWNER) && peek_kw(ps, 1, KW_TO)) {
-		advance(ps);
-		advance(ps);
+	if (accept_kw(ps, KW_OWNER)) {
+		expect_kw(ps, KW_TO);
 		c = alter_cmd(AT_ChangeOwner, loc);
 		c->newowner = gram_rolespec(ps);
 		return c;
@@ -1797,9 +1811,8 @@ alter_table_cmd(parse_state *ps)
 		c->name = gram_colid(ps);
 		return c;
 	}
-	if (is_kw(ps, KW_REPLICA) && peek_kw(ps, 1, KW_IDENTITY)) {
-		advance(ps);
-		advance(ps);
+	if (accept_kw(ps, KW_REPLICA)) {
+		expect_kw(ps, KW_IDENTITY);
 		c = alter_cmd(AT_ReplicaIdentity, loc);
 		if (is_kw(ps, KW_USING)) {
 			advance(ps);
@@ -1858,6 +1871,8 @@ alter_relation(parse_state *ps, int loc)
 		r->missing_ok = missing_ok;
 		if (accept_kw(ps, KW_TO)) {
 			r->renameType = kind;
+		} else if (kind == OBJECT_INDEX || kind == OBJECT_SEQUENCE) {
+			parse_syntax_error(ps);
 		} else if (accept_kw(ps, KW_CONSTRAINT)) {
 			r->renameType = OBJECT_TABCONSTRAINT;
 			r->subname = gram_colid(ps);
@@ -2163,11 +2178,13 @@ gram_reindex(parse_state *ps)
 
 	expect_kw(ps, KW_REINDEX);
 	if (is_char(ps, '('))
-		s->params = gram_generic_options(ps);
+		s->params = gram_generic_options(ps, false);
 	t = cur_tok(ps);
-	/* sqlite: REINDEX name */
-	if (tok_is_colid(t) && (peek_char(ps, 1, TK_EOF) || peek_char(ps, 1, ';') ||
-	                        peek_char(ps, 1, '.'))) {
+	/* sqlite: REINDEX name (not one of PostgreSQL's object kinds, no options) */
+	if (s->params == NULL && tok_is_colid(t) && !tok_is_kw(t, KW_INDEX) &&
+	    !tok_is_kw(t, KW_TABLE) && !tok_is_kw(t, KW_SCHEMA) && !tok_is_kw(t, KW_SYSTEM) &&
+	    !tok_is_kw(t, KW_DATABASE) &&
+	    (peek_char(ps, 1, TK_EOF) || peek_char(ps, 1, ';') || peek_char(ps, 1, '.'))) {
 		s->kind = REINDEX_OBJECT_ANY;
 		s->relation = gram_qualified_name(ps);
 		return (ast_node *)s;
@@ -2188,7 +2205,7 @@ gram_reindex(parse_state *ps)
 	}
 	if (s->kind == REINDEX_OBJECT_INDEX || s->kind == REINDEX_OBJECT_TABLE)
 		s->relation = gram_qualified_name(ps);
-	else if (s->kind == REINDEX_OBJECT_SCHEMA || tok_is_colid(cur_tok(ps)))
+	else
 		s->name = gram_colid(ps);
 	return (ast_node *)s;
 }
@@ -2267,9 +2284,8 @@ static void
 grant_tail(parse_state *ps, bool is_grant, kw_id option, bool *opt, RoleSpec **grantor,
            drop_behavior *behavior)
 {
-	if (is_grant && is_kw(ps, KW_WITH) && peek_kw(ps, 1, option)) {
-		advance(ps);
-		advance(ps);
+	if (is_grant && accept_kw(ps, KW_WITH)) {
+		expect_kw(ps, option);
 		expect_kw(ps, KW_OPTION);
 		*opt = true;
 	}
@@ -2290,9 +2306,8 @@ gram_grant(parse_state *ps, bool is_grant)
 	bool all = false, grant_option_for = false;
 
 	advance(ps);
-	if (!is_grant && is_kw(ps, KW_GRANT) && peek_kw(ps, 1, KW_OPTION)) {
-		advance(ps);
-		advance(ps);
+	if (!is_grant && accept_kw(ps, KW_GRANT)) {
+		expect_kw(ps, KW_OPTION);
 		expect_kw(ps, KW_FOR);
 		grant_option_for = true;
 	} else if (!is_grant && is_kw(ps, KW_ADMIN) && peek_kw(ps, 1, KW_OPTION)) {
@@ -2340,12 +2355,13 @@ gram_grant(parse_state *ps, bool is_grant)
 	expect_kw(ps, KW_ON);
 	g->objtype = OBJECT_TABLE;
 	g->targtype = ACL_TARGET_OBJECT;
-	if (is_kw(ps, KW_ALL) && (peek_kw(ps, 1, KW_TABLES) || peek_kw(ps, 1, KW_SEQUENCES) ||
-	                          peek_kw(ps, 1, KW_FUNCTIONS) || peek_kw(ps, 1, KW_PROCEDURES) ||
-	                          peek_kw(ps, 1, KW_ROUTINES))) {
-		advance(ps);
+	if (accept_kw(ps, KW_ALL)) {
 		const token *k = cur_tok(ps);
 
+		if (!tok_is_kw(k, KW_TABLES) && !tok_is_kw(k, KW_SEQUENCES) &&
+		    !tok_is_kw(k, KW_FUNCTIONS) && !tok_is_kw(k, KW_PROCEDURES) &&
+		    !tok_is_kw(k, KW_ROUTINES))
+			parse_syntax_error(ps);
 		advance(ps);
 		g->objtype = k->kw == KW_TABLES ? OBJECT_TABLE : k->kw == KW_SEQUENCES ? OBJECT_SEQUENCE
 		           : k->kw == KW_FUNCTIONS ? OBJECT_FUNCTION
@@ -2357,8 +2373,11 @@ gram_grant(parse_state *ps, bool is_grant)
 	} else {
 		const token *k = cur_tok(ps);
 		bool names = false, funcs = false;
+		/* an object-kind word followed by TO / FROM is a table's name */
+		bool kind_word = !peek_kw(ps, 1, KW_TO) && !peek_kw(ps, 1, KW_FROM) &&
+		                 !peek_char(ps, 1, ',');
 
-		switch (k->type == TK_KEYWORD ? k->kw : KW__NONE) {
+		switch (k->type == TK_KEYWORD && kind_word ? k->kw : KW__NONE) {
 		case KW_TABLE: advance(ps); break;
 		case KW_SEQUENCE: advance(ps); g->objtype = OBJECT_SEQUENCE; break;
 		case KW_DATABASE: advance(ps); g->objtype = OBJECT_DATABASE; names = true; break;

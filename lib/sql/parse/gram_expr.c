@@ -20,7 +20,7 @@
 
 enum {
 	P_NONE = 0, P_OR, P_AND, P_NOT, P_IS, P_CMP, P_LIKE, P_ESCAPE, P_OP, P_ADD, P_MUL, P_EXP,
-	P_AT, P_COLLATE, P_UMINUS
+	P_AT, P_COLLATE, P_UMINUS, P_TYPECAST
 };
 
 static ast_node *expr_prec(parse_state *ps, int min_prec, bool b_expr);
@@ -538,10 +538,50 @@ select_with_parens(parse_state *ps)
 
 /* ---- the expression loop ------------------------------------------------------------------ */
 
-static int
-infix_prec(parse_state *ps, const token *t, bool b_expr)
+/* Is t outside any parentheses or brackets opened since the target entry began? */
+static bool
+at_target_top(parse_state *ps, const token *t)
+{
+	int depth = 0;
+
+	if (ps->target_start < 0)
+		return false;
+	for (const token *k = &ps->toks[ps->target_start]; k < t; k++) {
+		if (k->type == '(' || k->type == '[')
+			depth++;
+		else if (k->type == ')' || k->type == ']')
+			depth--;
+	}
+	return depth == 0;
+}
+
+/* Tokens that end a target list entry (or cannot start an operand). */
+static bool
+ends_target(const token *t)
 {
 	switch (t->type) {
+	case TK_EOF: case ',': case ')': case ';':
+		return true;
+	case TK_KEYWORD:
+		switch (t->kw) {
+		case KW_FROM: case KW_INTO: case KW_WHERE: case KW_GROUP: case KW_HAVING:
+		case KW_WINDOW: case KW_ORDER: case KW_LIMIT: case KW_OFFSET: case KW_FETCH:
+		case KW_FOR: case KW_UNION: case KW_INTERSECT: case KW_EXCEPT: case KW_RETURNING:
+			return true;
+		default:
+			return false;
+		}
+	default:
+		return false;
+	}
+}
+
+static int
+infix_prec(parse_state *ps, const token *t, bool b_expr, int min_prec)
+{
+	switch (t->type) {
+	case TK_TYPECAST:
+		return P_TYPECAST;
 	case '<': case '>': case '=': case TK_LESS_EQUALS: case TK_GREATER_EQUALS: case TK_NOT_EQUALS:
 		return P_CMP;
 	case TK_OP:
@@ -557,17 +597,18 @@ infix_prec(parse_state *ps, const token *t, bool b_expr)
 	default:
 		return P_NONE;
 	}
+	/*
+	 * A keyword operator that is also a bare column label, followed by what ends a target
+	 * list entry, is the entry's label (SELECT 1 is, 'a' collate FROM t), as in PostgreSQL
+	 * — but only where PostgreSQL could end the entry: at its outermost operator level.
+	 */
+	if (min_prec == P_NONE && kw_table[t->kw].bare && ends_target(t + 1) && at_target_top(ps, t))
+		return P_NONE;
 	switch (t->kw) {
 	case KW_OPERATOR:
 		return peek_char(ps, 1, '(') ? P_OP : P_NONE;
 	case KW_IS:
-		if (b_expr) {
-			const token *n = t + 1;
-
-			if (tok_is_kw(n, KW_NOT))
-				n++;
-			return tok_is_kw(n, KW_DISTINCT) ? P_IS : P_NONE;
-		}
+		/* in a b_expr only IS [NOT] DISTINCT FROM is allowed; is_tail says so */
 		return P_IS;
 	case KW_OR:
 		return b_expr ? P_NONE : P_OR;
@@ -575,10 +616,13 @@ infix_prec(parse_state *ps, const token *t, bool b_expr)
 		return b_expr ? P_NONE : P_AND;
 	case KW_ISNULL: case KW_NOTNULL:
 		return b_expr ? P_NONE : P_IS;
-	case KW_BETWEEN: case KW_IN: case KW_LIKE: case KW_ILIKE: case KW_SIMILAR: case KW_NOT_LA:
+	case KW_SIMILAR:
+		/* SIMILAR without TO belongs to SUBSTRING(x SIMILAR p ESCAPE e) */
+		return b_expr || (ps->in_substring && !tok_is_kw(t + 1, KW_TO)) ? P_NONE : P_LIKE;
+	case KW_BETWEEN: case KW_IN: case KW_LIKE: case KW_ILIKE: case KW_NOT_LA:
 		return b_expr ? P_NONE : P_LIKE;
 	case KW_AT:
-		return !b_expr && tok_is_kw(t + 1, KW_TIME) && tok_is_kw(t + 2, KW_ZONE) ? P_AT : P_NONE;
+		return b_expr ? P_NONE : P_AT;
 	case KW_COLLATE:
 		return b_expr ? P_NONE : P_COLLATE;
 	default:
@@ -592,24 +636,35 @@ sub_type_operand(parse_state *ps, ast_list *opname, ast_node *left, int loc)
 {
 	bool all;
 
-	if ((is_kw(ps, KW_ANY) || is_kw(ps, KW_SOME)) && peek_char(ps, 1, '('))
+	/* ANY, SOME and ALL are reserved: after an operator they must start (...) */
+	if (is_kw(ps, KW_ANY) || is_kw(ps, KW_SOME))
 		all = false;
-	else if (is_kw(ps, KW_ALL) && peek_char(ps, 1, '('))
+	else if (is_kw(ps, KW_ALL))
 		all = true;
 	else
 		return NULL;
 	advance(ps);
+	if (!is_char(ps, '('))
+		parse_syntax_error(ps);
 
-	bool is_select;
-	const token *open = cur_tok(ps);
-	ast_node *n = gram_paren_select_or_expr(ps, &is_select);
+	bool is_select = false;
+	ast_node *n;
 
-	if (is_select)
-		return make_sublink(all ? ALL_SUBLINK : ANY_SUBLINK, left, opname, n, loc);
-	if (((ast_list *)n)->n != 1)
-		parse_syntax_error_at(ps, open);
+	if (gram_at_select_start(ps, 1) || peek_char(ps, 1, '(')) {
+		n = gram_paren_select_or_expr(ps, &is_select);
+		if (is_select)
+			return make_sublink(all ? ALL_SUBLINK : ANY_SUBLINK, left, opname, n, loc);
+		if (((ast_list *)n)->n != 1)
+			parse_syntax_error(ps);
+		n = ((ast_list *)n)->items[0];
+	} else {
+		/* ( a_expr ): an array */
+		expect_char(ps, '(');
+		n = gram_expr(ps);
+		expect_char(ps, ')');
+	}
 
-	A_Expr *e = (A_Expr *)make_op(opname, left, ((ast_list *)n)->items[0], loc);
+	A_Expr *e = (A_Expr *)make_op(opname, left, n, loc);
 
 	e->kind = all ? AEXPR_OP_ALL : AEXPR_OP_ANY;
 	return (ast_node *)e;
@@ -753,7 +808,7 @@ expr_loop(parse_state *ps, ast_node *left, int min_prec, bool b_expr)
 	for (;;) {
 		const token *t = cur_tok(ps);
 		int loc = t->loc;
-		int prec = infix_prec(ps, t, b_expr);
+		int prec = infix_prec(ps, t, b_expr, min_prec);
 		bool binary = true;
 
 		if (prec == P_NONE || prec < min_prec)
@@ -762,7 +817,13 @@ expr_loop(parse_state *ps, ast_node *left, int min_prec, bool b_expr)
 			parse_syntax_error(ps);
 		parse_enter(ps);
 		turns++;
-		if (t->type == TK_KEYWORD && t->kw != KW_OPERATOR) {
+		if (t->type == TK_TYPECAST) {
+			/* x::type binds tightest, and applies to whatever precedes it, even
+			 * x IS NULL::text */
+			advance(ps);
+			left = make_typecast(left, gram_typename(ps), loc);
+			binary = false;
+		} else if (t->type == TK_KEYWORD && t->kw != KW_OPERATOR) {
 			switch (t->kw) {
 			case KW_OR:
 			case KW_AND:
@@ -786,8 +847,8 @@ expr_loop(parse_state *ps, ast_node *left, int min_prec, bool b_expr)
 			}
 			case KW_AT:
 				advance(ps);
-				advance(ps);
-				advance(ps);
+				expect_kw(ps, KW_TIME);
+				expect_kw(ps, KW_ZONE);
 				left = (ast_node *)make_func(system_name("timezone", loc),
 				                             ast_list_make2(expr_prec(ps, P_AT + 1, false), left),
 				                             COERCE_SQL_SYNTAX, loc);
@@ -803,12 +864,19 @@ expr_loop(parse_state *ps, ast_node *left, int min_prec, bool b_expr)
 				break;
 			}
 			default:
+				/* x [NOT] IN (...) and x LIKE ANY (...) end with a parenthesis, so they
+				 * do not make the next operator of their level an error */
 				left = like_family(ps, left);
+				binary = !(AST_IS(left, SubLink) ||
+				           (AST_IS(left, BoolExpr) && ((BoolExpr *)left)->boolop == NOT_EXPR) ||
+				           (AST_IS(left, A_Expr) && (((A_Expr *)left)->kind == AEXPR_IN ||
+				                                     ((A_Expr *)left)->kind == AEXPR_OP_ANY ||
+				                                     ((A_Expr *)left)->kind == AEXPR_OP_ALL)));
 				break;
 			}
 		} else {
 			ast_list *op = math_or_op(ps);
-			ast_node *sub = sub_type_operand(ps, op, left, loc);
+			ast_node *sub = b_expr ? NULL : sub_type_operand(ps, op, left, loc);
 
 			if (sub != NULL) {
 				left = sub;
@@ -835,16 +903,13 @@ unary(parse_state *ps, bool b_expr)
 	case '+':
 		advance(ps);
 		return make_op(name1("+", loc), NULL, expr_prec(ps, P_UMINUS, b_expr), loc);
-	case TK_OP:
-	case TK_LESS_EQUALS:
-	case TK_GREATER_EQUALS:
-	case TK_NOT_EQUALS: {
+	case TK_OP: {
 		ast_list *op = math_or_op(ps);
 
 		return make_op(op, NULL, expr_prec(ps, P_OP + 1, b_expr), loc);
 	}
 	case TK_KEYWORD:
-		if (t->kw == KW_NOT && !b_expr) {
+		if ((t->kw == KW_NOT || t->kw == KW_NOT_LA) && !b_expr) {
 			advance(ps);
 			return make_bool(NOT_EXPR, expr_prec(ps, P_NOT, false), NULL, loc);
 		}
@@ -993,8 +1058,7 @@ gram_func_application(parse_state *ps, ast_list *name, int loc)
 			const token *t = cur_tok(ps);
 			ast_node *arg;
 
-			if (f->func_variadic)
-				parse_syntax_error(ps);   /* VARIADIC must be the last argument */
+
 			if (accept_kw(ps, KW_VARIADIC)) {
 				f->func_variadic = true;
 				t = cur_tok(ps);
@@ -1010,6 +1074,8 @@ gram_func_application(parse_state *ps, ast_list *name, int loc)
 			} else
 				arg = gram_expr(ps);
 			f->args = ast_list_append(f->args, arg);
+			if (f->func_variadic && is_char(ps, ','))
+				parse_syntax_error(ps);   /* VARIADIC must be the last argument */
 		} while (accept_char(ps, ','));
 		if (is_kw(ps, KW_ORDER)) {
 			advance(ps);
@@ -1018,11 +1084,11 @@ gram_func_application(parse_state *ps, ast_list *name, int loc)
 		}
 	}
 	expect_char(ps, ')');
-	if (is_kw(ps, KW_WITHIN) && peek_kw(ps, 1, KW_GROUP)) {
+	if (is_kw(ps, KW_WITHIN)) {
 		int wloc = cur_tok(ps)->loc;
 
 		advance(ps);
-		advance(ps);
+		expect_kw(ps, KW_GROUP);
 		expect_char(ps, '(');
 		expect_kw(ps, KW_ORDER);
 		expect_kw(ps, KW_BY);
@@ -1148,7 +1214,13 @@ special_func(parse_state *ps, kw_id kw, int loc)
 		break;
 	}
 	case KW_SUBSTRING: {
+		bool outer = ps->in_substring;
+
+		ps->in_substring = true;
+
 		ast_node *x = gram_expr(ps);
+
+		ps->in_substring = outer;
 
 		fname = "substring";
 		if (accept_kw(ps, KW_FROM)) {
@@ -1189,15 +1261,19 @@ special_func(parse_state *ps, kw_id kw, int loc)
 			fname = "rtrim";
 		else
 			accept_kw(ps, KW_BOTH);
+		/* FROM list | chars FROM list | list: the characters go last */
 		if (accept_kw(ps, KW_FROM))
 			args = gram_expr_list(ps);
 		else {
-			ast_list *l = gram_expr_list(ps);
+			ast_node *first = gram_expr(ps);
 
 			if (accept_kw(ps, KW_FROM))
-				args = ast_list_concat(gram_expr_list(ps), l);
-			else
-				args = l;
+				args = ast_list_append(gram_expr_list(ps), first);
+			else {
+				args = ast_list_make1(first);
+				while (accept_char(ps, ','))
+					args = ast_list_append(args, gram_expr(ps));
+			}
 		}
 		break;
 	}
@@ -1277,7 +1353,7 @@ const_typed_literal(parse_state *ps)
 
 /* A name-based primary: column reference, function call or `type 'literal'`. */
 static ast_node *
-name_primary(parse_state *ps)
+name_primary(parse_state *ps, bool allow_literal)
 {
 	const token *first = cur_tok(ps);
 	int loc = first->loc;
@@ -1299,7 +1375,8 @@ name_primary(parse_state *ps)
 		ast_node *f = gram_func_application(ps, names, loc);
 		FuncCall *fc = (FuncCall *)f;
 
-		if (cur_tok(ps)->type == TK_SCONST && fc->over == NULL && fc->agg_filter == NULL &&
+		if (allow_literal && cur_tok(ps)->type == TK_SCONST && fc->over == NULL &&
+		    fc->agg_filter == NULL &&
 		    fc->agg_order == NULL && !fc->agg_star && !fc->agg_distinct && !fc->func_variadic) {
 			/* type_name(typmods) 'literal' */
 			TypeName *tn = AST_NEW(TypeName, loc);
@@ -1311,7 +1388,7 @@ name_primary(parse_state *ps)
 		}
 		return f;
 	}
-	if (cur_tok(ps)->type == TK_SCONST && (funcname || names->n > 1)) {
+	if (allow_literal && cur_tok(ps)->type == TK_SCONST && (funcname || names->n > 1)) {
 		TypeName *tn = AST_NEW(TypeName, loc);
 
 		tn->names = names;
@@ -1371,6 +1448,8 @@ keyword_primary(parse_state *ps)
 		return make_typecast(arg, tn, loc);
 	}
 	case KW_EXISTS:
+		if (!paren)
+			break;   /* a column named exists */
 		advance(ps);
 		return make_sublink(EXISTS_SUBLINK, NULL, NULL, select_with_parens(ps), loc);
 	case KW_ARRAY:
@@ -1504,7 +1583,27 @@ keyword_primary(parse_state *ps)
 	}
 	if (const_type_start(ps))
 		return const_typed_literal(ps);
-	return name_primary(ps);
+	return name_primary(ps, true);
+}
+
+/* A function call as FROM takes it (PostgreSQL's func_expr_windowless): a call, or one of
+ * the keyword forms (CAST, COALESCE, CURRENT_DATE ...), without operators. */
+ast_node *
+gram_func_expr(parse_state *ps)
+{
+	const token *t = cur_tok(ps);
+
+	if (t->type == TK_IDENT || (t->type == TK_KEYWORD && !const_type_start(ps) &&
+	                            (tok_is_colid(t) || tok_is_type_func_name(t)) &&
+	                            !is_kw(ps, KW_COALESCE) && !is_kw(ps, KW_GREATEST) &&
+	                            !is_kw(ps, KW_LEAST) && !is_kw(ps, KW_NULLIF) &&
+	                            !is_kw(ps, KW_EXTRACT) && !is_kw(ps, KW_POSITION) &&
+	                            !is_kw(ps, KW_SUBSTRING) && !is_kw(ps, KW_TRIM) &&
+	                            !is_kw(ps, KW_OVERLAY) && !is_kw(ps, KW_COLLATION)))
+		return name_primary(ps, false);
+	if (t->type == TK_KEYWORD)
+		return keyword_primary(ps);
+	parse_syntax_error(ps);
 }
 
 static ast_node *
@@ -1553,7 +1652,7 @@ primary(parse_state *ps)
 		return postfix(ps, (ast_node *)r, false);
 	}
 	case TK_IDENT:
-		n = name_primary(ps);
+		n = name_primary(ps, true);
 		break;
 	case TK_KEYWORD:
 		n = keyword_primary(ps);

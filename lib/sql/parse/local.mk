@@ -8,7 +8,7 @@ lib_libphcore_la_SOURCES += \
 nodist_lib_libphcore_la_SOURCES += lib/sql/parse/ast_fields.c
 BUILT_SOURCES += lib/sql/parse/ast_fields.c
 CLEANFILES += lib/sql/parse/ast_fields.c
-EXTRA_DIST += lib/sql/parse/ast_gen.awk lib/sql/parse/README.md
+EXTRA_DIST += lib/sql/parse/ast_gen.awk lib/sql/parse/README.md doc/sql-syntax.md
 
 lib/sql/parse/ast_fields.c: $(top_srcdir)/lib/sql/parse/ast.h $(top_srcdir)/lib/sql/parse/ast_gen.awk
 	$(AM_V_GEN)$(MKDIR_P) lib/sql/parse && \
@@ -26,7 +26,8 @@ check_PROGRAMS += tests/parse/parse_tool
 tests_parse_parse_tool_SOURCES = tests/parse/parse_tool.c
 tests_parse_parse_tool_LDADD = $(CORE_LIBS)
 EXTRA_DIST += tests/parse/roundtrip.txt tests/parse/client-statements.sql \
-	tests/parse/slt-sample.sql tests/parse/parse-corpus.sh tests/parse/slt-extract.awk
+	tests/parse/slt-sample.sql tests/parse/psql-meta.sql tests/parse/parse-corpus.sh \
+	tests/parse/slt-extract.awk
 
 # bench/parse_bench: parser throughput (BENCHMARKS.md); built by make check, not run
 check_PROGRAMS += bench/parse_bench
