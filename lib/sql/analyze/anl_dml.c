@@ -1,0 +1,525 @@
+/*
+ * anl_dml.c — INSERT, UPDATE, DELETE (PostgreSQL's analyze.c and parse_target.c): target
+ * columns, defaults from the catalog, identity and generated columns, assignment casts,
+ * RETURNING, ON CONFLICT with arbiter inference and EXCLUDED, MySQL's ON DUPLICATE KEY
+ * UPDATE.
+ */
+#include "sql/analyze/anl_int.h"
+
+#define RowExclusive 3
+
+static const cat_relation *
+target_rel(anl_pstate *ps, int rti)
+{
+	const cat_relation *rel = cat_get_relation(anl_rte(ps, rti)->relid);
+	if (!rel)
+		ph_internal("target relation vanished");
+	return rel;
+}
+
+static int
+setup_target(anl_pstate *ps, RangeVar *rv, bool visible)
+{
+	if (!rv->schemaname) {
+		int lv;
+		if (anl_find_cte(ps, rv->relname, &lv))
+			ANL_ERROR(ps, rv->hdr.loc, "42P01", "relation \"%s\" does not exist", rv->relname);
+	}
+	int rti = anl_add_relation(ps, rv, true, RowExclusive);
+	ps->target_rtindex = rti;
+	if (visible) {
+		anl_add_ns(ps, rti, true, true);
+		anl_rte(ps, rti)->in_from = true;
+	}
+	return rti;
+}
+
+/* The default of column attno (1-based) as an expression of its type, or NULL. */
+qry_expr *
+anl_column_default(anl_pstate *ps, const cat_relation *rel, int attno)
+{
+	const cat_attribute *a = &rel->atts[attno - 1];
+	const char *txt = a->default_expr;
+	Oid type = a->type;
+	int32_t typmod = a->typmod;
+	char *name = pstrdup(a->name);
+	if (a->identity) {
+		/* nextval of the identity's sequence */
+		const cat_relation *seq = cat_get_relation(a->identity_seq);
+		if (!seq)
+			return NULL;
+		const cat_namespace *ns = cat_get_namespace(seq->ns);
+		char *q = psprintf("nextval('%s.%s'::regclass)", ns ? parse_quote_ident(ns->name) : "public",
+		                   parse_quote_ident(seq->name));
+		txt = q;
+	}
+	if (!txt)
+		return NULL;
+	char *copy = pstrdup(txt);
+	ast_node *raw = parse_expr(copy);
+	anl_pstate *dps = anl_pstate_new(NULL, ps->ctx);
+	dps->text = copy;
+	qry_expr *e = anl_expr(dps, raw, EK_COLUMN_DEFAULT);
+	return anl_coerce_assign(dps, e, type, typmod, name, -1);
+}
+
+static qry_expr *
+default_or_null(anl_pstate *ps, const cat_relation *rel, int attno)
+{
+	qry_expr *e = anl_column_default(ps, rel, attno);
+	if (!e)
+		e = anl_make_null_const(rel->atts[attno - 1].type, rel->atts[attno - 1].typmod);
+	return e;
+}
+
+qry_list *
+anl_returning(anl_pstate *ps, ast_list *ret)
+{
+	if (!ret)
+		return NULL;
+	qry_list *r = anl_target_list(ps, ret, EK_RETURNING);
+	for (int i = 0; i < qry_list_len(r); i++) {
+		qry_target *t = r->items[i];
+		if (t->expr->type == UNKNOWNOID)
+			t->expr = anl_resolve_unknown(ps, t->expr);
+	}
+	return r;
+}
+
+/* Resolve an INSERT/UPDATE target column name (42703 with the table's name). */
+static int
+target_attno(anl_pstate *ps, const cat_relation *rel, const char *name, int loc, bool update)
+{
+	const cat_attribute *a = cat_relation_attribute(rel, name);
+	if (!a) {
+		ERR_BEGIN("42703");
+		err_position(anl_pos(ps, loc));
+		err_throw("column \"%s\" of relation \"%s\" does not exist", name, rel->name);
+	}
+	return a->attnum;
+}
+
+static void
+check_assign_generated(anl_pstate *ps, const cat_relation *rel, int attno, bool is_default,
+                       int override, int loc, bool update)
+{
+	const cat_attribute *a = &rel->atts[attno - 1];
+	if (a->generated && !is_default) {
+		ERR_BEGIN("428C9");
+		err_position(anl_pos(ps, loc));
+		err_detail("Column \"%s\" is a generated column.", a->name);
+		err_throw("column \"%s\" can only be updated to DEFAULT", a->name);
+	}
+	if (a->identity == CAT_IDENTITY_ALWAYS && !is_default) {
+		if (update) {
+			ERR_BEGIN("428C9");
+			err_position(anl_pos(ps, loc));
+			err_detail("Column \"%s\" is an identity column defined as GENERATED ALWAYS.", a->name);
+			err_throw("column \"%s\" can only be updated to DEFAULT", a->name);
+		}
+		if (override != OVERRIDING_SYSTEM_VALUE) {
+			ERR_BEGIN("428C9");   /* PostgreSQL gives no position here */
+			err_detail("Column \"%s\" is an identity column defined as GENERATED ALWAYS.", a->name);
+			err_hint("Use OVERRIDING SYSTEM VALUE to override.");
+			err_throw("cannot insert a non-DEFAULT value into column \"%s\"", a->name);
+		}
+	}
+}
+
+static qry_expr *
+assign_value(anl_pstate *ps, const cat_relation *rel, int attno, qry_expr *e, int override,
+             bool update, int loc)
+{
+	const cat_attribute *a = &rel->atts[attno - 1];
+	bool is_default = e->kind == QE_SETTODEFAULT;
+	check_assign_generated(ps, rel, attno, is_default, override, loc, update);
+	if (is_default)
+		return default_or_null(ps, rel, attno);
+	if (a->identity == CAT_IDENTITY_BY_DEFAULT && override == OVERRIDING_USER_VALUE)
+		return default_or_null(ps, rel, attno);
+	return anl_coerce_assign(ps, e, a->type, a->typmod, a->name, loc >= 0 ? loc : anl_expr_loc(e));
+}
+
+/* ---- ON CONFLICT -------------------------------------------------------------------------- */
+
+static void
+infer_arbiter(anl_pstate *ps, qry_query *q, const cat_relation *rel, OnConflictClause *oc)
+{
+	qry_onconflict *c = q->onconflict;
+	InferClause *ic = oc->infer;
+	if (oc->duplicate_key || !ic) {
+		if (oc->action == ONCONFLICT_UPDATE && !oc->duplicate_key) {
+			ERR_BEGIN("42601");
+			err_position(anl_pos(ps, oc->hdr.loc));
+			err_hint("For example, ON CONFLICT (column_name).");
+			err_throw("ON CONFLICT DO UPDATE requires inference specification or constraint name");
+		}
+		c->arbiter_index = 0;   /* any unique index */
+		return;
+	}
+	if (ic->conname) {
+		Oid con = cat_lookup_constraint(rel->oid, ic->conname);
+		const cat_constraint *cc = con ? cat_get_constraint(con) : NULL;
+		if (!cc)
+			ANL_ERROR(ps, ic->hdr.loc, "42704", "constraint \"%s\" for table \"%s\" does not exist",
+			          ic->conname, rel->name);
+		if (cc->type != CAT_CON_PRIMARY && cc->type != CAT_CON_UNIQUE)
+			ANL_ERROR(ps, ic->hdr.loc, "42809", "constraint in ON CONFLICT clause has no associated index");
+		c->arbiter_index = cc->index;
+		for (int i = 0; i < cc->nkeys; i++)
+			c->arbiter_cols = qry_list_append(c->arbiter_cols, QRY_PTR(cc->keys[i]));
+		return;
+	}
+	int n = ast_list_length(ic->indexElems);
+	int16_t cols[CAT_MAX_KEYS];
+	int nc = 0;
+	for (int i = 0; i < n; i++) {
+		IndexElem *ie = ast_list_nth(ic->indexElems, i);
+		if (!ie->name)
+			ANL_ERROR(ps, ie->hdr.loc, "0A000", "expressions in ON CONFLICT are not supported");
+		int a = target_attno(ps, rel, ie->name, ie->hdr.loc, false);
+		bool dup = false;
+		for (int k = 0; k < nc; k++)
+			dup |= cols[k] == a;
+		if (!dup && nc < CAT_MAX_KEYS)
+			cols[nc++] = (int16_t)a;
+	}
+	if (ic->whereClause)
+		ANL_ERROR(ps, ic->whereClause->loc, "0A000", "partial-index inference in ON CONFLICT is not supported");
+	for (int i = 0; i < rel->nindexes; i++) {
+		const cat_index *ix = &rel->indexes[i];
+		if (!ix->unique || !ix->valid || ix->predicate || ix->nkeys != nc)
+			continue;
+		bool all = true;
+		for (int k = 0; k < ix->nkeys && all; k++) {
+			bool found = false;
+			for (int m = 0; m < nc; m++)
+				found |= ix->keys[k].attnum == cols[m];
+			all = found;
+		}
+		if (all) {
+			c->arbiter_index = ix->oid;
+			for (int k = 0; k < nc; k++)
+				c->arbiter_cols = qry_list_append(c->arbiter_cols, QRY_PTR(cols[k]));
+			return;
+		}
+	}
+	ph_error("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+}
+
+static void
+on_conflict(anl_pstate *ps, qry_query *q, const cat_relation *rel, OnConflictClause *oc, int rti)
+{
+	qry_onconflict *c = palloc0(sizeof(*c));
+	q->onconflict = c;
+	c->action = oc->action == ONCONFLICT_NOTHING ? OC_NOTHING : OC_UPDATE;
+	infer_arbiter(ps, q, rel, oc);
+	if (c->action != OC_UPDATE)
+		return;
+	/* EXCLUDED: the row proposed for insertion */
+	qry_rte *target = anl_rte(ps, rti);
+	qry_rte *ex = qry_copy_rte(target);
+	ex->alias = pstrdup("excluded");
+	ex->has_alias = true;
+	ex->in_from = false;
+	ex->lockmode = 0;
+	int exi = anl_add_rte(ps, ex);
+	c->excluded_rtindex = exi;
+	/* the target under its own name (or alias) and EXCLUDED are visible in SET / WHERE */
+	qry_list *save = ps->ns;
+	ps->ns = NULL;
+	anl_add_ns(ps, rti, true, true);
+	anl_add_ns(ps, exi, true, false);
+	for (int i = 0; i < ast_list_length(oc->targetList); i++) {
+		ResTarget *rt = ast_list_nth(oc->targetList, i);
+		int a = target_attno(ps, rel, rt->name, rt->hdr.loc, true);
+		if (rt->indirection)
+			ANL_ERROR(ps, rt->hdr.loc, "0A000", "subscripted assignment is not supported");
+		bool save_def = ps->in_values_insert;
+		ps->in_values_insert = AST_IS(rt->val, SetToDefault);
+		qry_expr *e = anl_expr(ps, rt->val, EK_UPDATE_SOURCE);
+		ps->in_values_insert = save_def;
+		e = assign_value(ps, rel, a, e, 0, true, rt->hdr.loc);
+		for (int k = 0; k < qry_list_len(c->set_targets); k++)
+			if (((qry_target *)c->set_targets->items[k])->resno == a)
+				ANL_ERROR(ps, rt->hdr.loc, "42601", "multiple assignments to same column \"%s\"",
+				          rt->name);
+		c->set_targets = qry_list_append(c->set_targets, anl_make_target(e, a, rt->name, false));
+	}
+	c->where = anl_bool_expr(ps, oc->whereClause, EK_WHERE, "WHERE");
+	ps->ns = save;
+}
+
+/* ---- INSERT -------------------------------------------------------------------------------- */
+
+qry_query *
+anl_insert(anl_pstate *ps, InsertStmt *s)
+{
+	qry_query *q = palloc0(sizeof(*q));
+	q->cmd = QC_INSERT;
+	ps->query = q;
+	anl_with_clause(ps, q, s->withClause);
+	q->override = s->override;
+	q->is_replace = s->is_replace;
+	int rti = setup_target(ps, s->relation, false);
+	q->result_rel = rti;
+	const cat_relation *rel = target_rel(ps, rti);
+	char *relname = pstrdup(rel->name);
+	/* the target columns */
+	int ncols = ast_list_length(s->cols);
+	int *attnos;
+	int nattnos = 0;
+	if (ncols > 0) {
+		attnos = palloc(sizeof(int) * (size_t)ncols);
+		for (int i = 0; i < ncols; i++) {
+			ResTarget *rt = ast_list_nth(s->cols, i);
+			if (rt->indirection)
+				ANL_ERROR(ps, rt->hdr.loc, "0A000", "subscripted assignment is not supported");
+			int a = target_attno(ps, rel, rt->name, rt->hdr.loc, false);
+			for (int k = 0; k < nattnos; k++)
+				if (attnos[k] == a)
+					ANL_ERROR(ps, rt->hdr.loc, "42701", "column \"%s\" specified more than once", rt->name);
+			attnos[nattnos++] = a;
+		}
+	} else {
+		attnos = palloc(sizeof(int) * (size_t)(rel->natts + 1));
+		for (int i = 0; i < rel->natts; i++)
+			if (!rel->atts[i].dropped)
+				attnos[nattnos++] = i + 1;
+	}
+	qry_expr **vals = palloc0(sizeof(qry_expr *) * (size_t)(rel->natts + 1));
+	int *vlocs = palloc(sizeof(int) * (size_t)(rel->natts + 1));
+	SelectStmt *sel = (SelectStmt *)s->selectStmt;
+	if (!sel) {
+		/* DEFAULT VALUES */
+	} else if (sel->valuesLists && ast_list_length(sel->valuesLists) == 1 && !sel->sortClause &&
+	           !sel->limitCount && !sel->withClause) {
+		/* single-row VALUES: the expressions go straight into the target list */
+		ast_list *row = ast_list_nth(sel->valuesLists, 0);
+		int n = ast_list_length(row);
+		if (n > nattnos)
+			ANL_ERROR(ps, ((ast_node *)ast_list_nth(row, nattnos))->loc, "42601",
+			          "INSERT has more expressions than target columns");
+		if (n < nattnos && ncols > 0)
+			ANL_ERROR(ps, ((ResTarget *)ast_list_nth(s->cols, n))->hdr.loc, "42601",
+			          "INSERT has more target columns than expressions");
+		ps->in_values_insert = true;
+		for (int i = 0; i < n; i++) {
+			ast_node *x = ast_list_nth(row, i);
+			vals[attnos[i]] = anl_expr(ps, x, EK_VALUES_SINGLE);
+			vlocs[attnos[i]] = x->loc;
+		}
+		ps->in_values_insert = false;
+		nattnos = n;
+	} else {
+		/* INSERT ... SELECT or multi-row VALUES: a subquery in the range table */
+		anl_pstate *sub = anl_pstate_new(ps, ps->ctx);
+		sub->resolve_unknowns = false;
+		sub->in_values_insert = sel->valuesLists != NULL;
+		qry_query *sq = anl_transform_select(sub, sel, true);
+		int n = 0;
+		for (int i = 0; i < qry_list_len(sq->targets); i++)
+			if (!((qry_target *)sq->targets->items[i])->resjunk)
+				n++;
+		if (n > nattnos) {
+			qry_target *t = sq->targets->items[nattnos];
+			ANL_ERROR(ps, anl_expr_loc(t->expr), "42601", "INSERT has more expressions than target columns");
+		}
+		if (n < nattnos && ncols > 0)
+			ANL_ERROR(ps, ((ResTarget *)ast_list_nth(s->cols, n))->hdr.loc, "42601",
+			          "INSERT has more target columns than expressions");
+		/* DEFAULT in multi-row VALUES: replace by the column default in each row */
+		if (sel->valuesLists) {
+			qry_rte *vr = NULL;
+			for (int i = 0; i < qry_list_len(sq->rtable); i++)
+				if (((qry_rte *)sq->rtable->items[i])->kind == RTE_VALUES)
+					vr = sq->rtable->items[i];
+			if (vr) {
+				for (int r = 0; r < qry_list_len(vr->values_lists); r++) {
+					qry_list *row = vr->values_lists->items[r];
+					for (int k = 0; k < qry_list_len(row) && k < nattnos; k++) {
+						qry_expr *x = row->items[k];
+						int a = attnos[k];
+						const cat_attribute *att = &rel->atts[a - 1];
+						bool is_def = x->kind == QE_SETTODEFAULT;
+						check_assign_generated(ps, rel, a, is_def, s->override, anl_expr_loc(x), false);
+						if (is_def)
+							row->items[k] = default_or_null(ps, rel, a);
+						else
+							row->items[k] = anl_coerce_assign(ps, x, att->type, att->typmod, att->name,
+							                                  anl_expr_loc(x));
+					}
+				}
+				/* the VALUES columns now have the target columns' types */
+				for (int k = 0; k < qry_list_len(vr->colnames) && k < nattnos; k++) {
+					const cat_attribute *att = &rel->atts[attnos[k] - 1];
+					vr->coltypes->items[k] = (void *)(uintptr_t)att->type;
+					vr->coltypmods->items[k] = (void *)(intptr_t)att->typmod;
+					qry_target *t = sq->targets->items[k];
+					t->expr->type = att->type;
+					t->expr->typmod = att->typmod;
+				}
+			}
+		}
+		qry_rte *rte = palloc0(sizeof(*rte));
+		rte->kind = RTE_SUBQUERY;
+		rte->subquery = sq;
+		rte->alias = pstrdup("*SELECT*");
+		for (int i = 0; i < qry_list_len(sq->targets); i++) {
+			qry_target *t = sq->targets->items[i];
+			if (t->resjunk)
+				continue;
+			rte->colnames = qry_list_append(rte->colnames, t->name ? t->name : "?column?");
+			rte->coltypes = qry_list_append(rte->coltypes, (void *)(uintptr_t)t->expr->type);
+			rte->coltypmods = qry_list_append(rte->coltypmods, (void *)(intptr_t)t->expr->typmod);
+		}
+		rte->in_from = true;
+		int sri = anl_add_rte(ps, rte);
+		qry_jointree *rr = palloc0(sizeof(*rr));
+		rr->kind = QJ_RANGEREF;
+		rr->rtindex = sri;
+		ps->joinlist = qry_list_append(ps->joinlist, rr);
+		for (int i = 0; i < n; i++) {
+			qry_target *t = sq->targets->items[i];
+			qry_expr *v = anl_make_rte_var(ps, sri, i + 1, 0, anl_expr_loc(t->expr));
+			vals[attnos[i]] = sel->valuesLists ? v : v;
+			vlocs[attnos[i]] = anl_expr_loc(t->expr);
+			if (sel->valuesLists) {
+				/* already coerced per row above; mark so assign_value keeps it */
+			}
+		}
+		nattnos = n;
+		q->has_sublinks = sub->has_sublinks;
+	}
+	/* every column gets a value: given, default, or nothing (NULL, left to the executor) */
+	for (int a = 1; a <= rel->natts; a++) {
+		const cat_attribute *att = &rel->atts[a - 1];
+		if (att->dropped)
+			continue;
+		qry_expr *e = vals[a];
+		if (e) {
+			e = assign_value(ps, rel, a, e, s->override, false, vlocs[a]);
+		} else {
+			if (att->generated)
+				continue;   /* computed by the executor from generated_expr */
+			e = anl_column_default(ps, rel, a);
+			if (!e)
+				continue;
+		}
+		q->targets = qry_list_append(q->targets, anl_make_target(e, a, att->name, false));
+	}
+	rel = target_rel(ps, rti);
+	if (s->onConflictClause)
+		on_conflict(ps, q, rel, s->onConflictClause, rti);
+	/* RETURNING sees the target table */
+	if (s->returningList) {
+		qry_list *save = ps->ns;
+		ps->ns = NULL;
+		anl_add_ns(ps, rti, true, true);
+		q->returning = anl_returning(ps, s->returningList);
+		ps->ns = save;
+	}
+	q->rtable = ps->rtable;
+	qry_jointree *jt = palloc0(sizeof(*jt));
+	jt->kind = QJ_FROM;
+	jt->fromlist = ps->joinlist;
+	q->jointree = jt;
+	q->has_sublinks = q->has_sublinks || ps->has_sublinks;
+	(void)relname;
+	return q;
+}
+
+/* ---- UPDATE -------------------------------------------------------------------------------- */
+
+qry_query *
+anl_update(anl_pstate *ps, UpdateStmt *s)
+{
+	qry_query *q = palloc0(sizeof(*q));
+	q->cmd = QC_UPDATE;
+	ps->query = q;
+	anl_with_clause(ps, q, s->withClause);
+	int rti = setup_target(ps, s->relation, true);
+	q->result_rel = rti;
+	qry_jointree *self = palloc0(sizeof(*self));
+	self->kind = QJ_RANGEREF;
+	self->rtindex = rti;
+	ps->joinlist = qry_list_append(ps->joinlist, self);
+	anl_transform_from(ps, s->fromClause);
+	qry_expr *where = anl_bool_expr(ps, s->whereClause, EK_WHERE, "WHERE");
+	const cat_relation *rel = target_rel(ps, rti);
+	for (int i = 0; i < ast_list_length(s->targetList); i++) {
+		ResTarget *rt = ast_list_nth(s->targetList, i);
+		if (rt->indirection)
+			ANL_ERROR(ps, rt->hdr.loc, "0A000", "subscripted assignment is not supported");
+		int a = target_attno(ps, rel, rt->name, rt->hdr.loc, true);
+		qry_expr *e;
+		if (AST_IS(rt->val, MultiAssignRef)) {
+			MultiAssignRef *m = (MultiAssignRef *)rt->val;
+			ast_node *src = m->source;
+			if (AST_IS(src, RowExpr)) {
+				RowExpr *row = (RowExpr *)src;
+				if (ast_list_length(row->args) != m->ncolumns)
+					ANL_ERROR(ps, src->loc, "42601", "number of columns does not match number of values");
+				ast_node *x = ast_list_nth(row->args, m->colno - 1);
+				ps->in_values_insert = AST_IS(x, SetToDefault);
+				e = anl_expr(ps, x, EK_UPDATE_SOURCE);
+				ps->in_values_insert = false;
+			} else if (AST_IS(src, SubLink)) {
+				SubLink *sl = (SubLink *)src;
+				qry_expr *sub = anl_expr(ps, (ast_node *)sl, EK_UPDATE_SOURCE);
+				(void)sub;
+				ANL_ERROR(ps, src->loc, "0A000", "UPDATE SET (...) = (SELECT ...) is not supported");
+			} else
+				ANL_ERROR(ps, src->loc, "42601", "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression");
+		} else {
+			ps->in_values_insert = AST_IS(rt->val, SetToDefault);
+			e = anl_expr(ps, rt->val, EK_UPDATE_SOURCE);
+			ps->in_values_insert = false;
+		}
+		for (int k = 0; k < qry_list_len(q->targets); k++)
+			if (((qry_target *)q->targets->items[k])->resno == a)
+				ANL_ERROR(ps, rt->hdr.loc, "42601", "multiple assignments to same column \"%s\"", rt->name);
+		e = assign_value(ps, rel, a, e, 0, true, rt->hdr.loc);
+		rel = target_rel(ps, rti);
+		q->targets = qry_list_append(q->targets, anl_make_target(e, a, rt->name, false));
+	}
+	q->returning = anl_returning(ps, s->returningList);
+	q->rtable = ps->rtable;
+	qry_jointree *jt = palloc0(sizeof(*jt));
+	jt->kind = QJ_FROM;
+	jt->fromlist = ps->joinlist;
+	jt->where = where;
+	q->jointree = jt;
+	q->has_sublinks = ps->has_sublinks;
+	if (ps->has_aggs)
+		ANL_ERROR(ps, s->hdr.loc, "42803", "aggregate functions are not allowed in UPDATE");
+	return q;
+}
+
+/* ---- DELETE -------------------------------------------------------------------------------- */
+
+qry_query *
+anl_delete(anl_pstate *ps, DeleteStmt *s)
+{
+	qry_query *q = palloc0(sizeof(*q));
+	q->cmd = QC_DELETE;
+	ps->query = q;
+	anl_with_clause(ps, q, s->withClause);
+	int rti = setup_target(ps, s->relation, true);
+	q->result_rel = rti;
+	qry_jointree *self = palloc0(sizeof(*self));
+	self->kind = QJ_RANGEREF;
+	self->rtindex = rti;
+	ps->joinlist = qry_list_append(ps->joinlist, self);
+	anl_transform_from(ps, s->usingClause);
+	qry_expr *where = anl_bool_expr(ps, s->whereClause, EK_WHERE, "WHERE");
+	q->returning = anl_returning(ps, s->returningList);
+	q->rtable = ps->rtable;
+	qry_jointree *jt = palloc0(sizeof(*jt));
+	jt->kind = QJ_FROM;
+	jt->fromlist = ps->joinlist;
+	jt->where = where;
+	q->jointree = jt;
+	q->has_sublinks = ps->has_sublinks;
+	return q;
+}

@@ -1,0 +1,16 @@
+# lib/sql/analyze: the analyzer (raw parse trees -> analyzed query trees, sql/qry.h).
+lib_libphcore_la_SOURCES += \
+	lib/sql/qry.h lib/sql/plan.h \
+	lib/sql/analyze/anl.h lib/sql/analyze/anl_int.h \
+	lib/sql/analyze/qry.c lib/sql/analyze/qry_deparse.c \
+	lib/sql/analyze/anl_select.c lib/sql/analyze/anl_from.c lib/sql/analyze/anl_expr.c \
+	lib/sql/analyze/anl_coerce.c lib/sql/analyze/anl_func.c lib/sql/analyze/anl_dml.c \
+	lib/sql/analyze/anl_util.c lib/sql/analyze/anl_fold.c lib/sql/analyze/anl_dump.c \
+	lib/sql/analyze/anl_sysview.c lib/sql/analyze/anl_sysview_def.c
+EXTRA_DIST += lib/sql/analyze/README.md
+
+check_PROGRAMS += tests/unit/check_analyze
+tests_unit_check_analyze_SOURCES = tests/unit/check_analyze.c
+tests_unit_check_analyze_CPPFLAGS = $(CHECK_CPPFLAGS)
+tests_unit_check_analyze_LDADD = $(CHECK_LDADD)
+TESTS += tests/unit/check_analyze

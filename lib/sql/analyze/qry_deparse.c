@@ -1,0 +1,556 @@
+/*
+ * qry_deparse.c — SQL text of analyzed expressions and queries (for views, stored CHECK /
+ * DEFAULT texts, EXPLAIN).  Operators print parenthesised with their operator name, casts as
+ * (x)::type, functions by name, Vars as column or alias.column; the text parses again and
+ * analyzes to an equal tree.
+ */
+#include "sql/analyze/anl_int.h"
+
+typedef struct dctx {
+	ty_buf *b;
+	const qry_query *q;
+	bool qualify;
+} dctx;
+
+static void dp_expr(dctx *c, const qry_expr *e);
+static void dp_query(ty_buf *b, const qry_query *q);
+
+static void
+dp_list(dctx *c, const qry_list *l, const char *sep)
+{
+	for (int i = 0; i < qry_list_len(l); i++) {
+		if (i)
+			ty_buf_puts(c->b, sep);
+		dp_expr(c, l->items[i]);
+	}
+}
+
+static void
+dp_literal(ty_buf *b, const char *s)
+{
+	ty_buf_putc(b, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '\'')
+			ty_buf_putc(b, '\'');
+		ty_buf_putc(b, *p);
+	}
+	ty_buf_putc(b, '\'');
+}
+
+static void
+dp_const(dctx *c, const qry_expr *e)
+{
+	ty_buf *b = c->b;
+	if (e->u.c.isnull) {
+		ty_buf_puts(b, "NULL");
+		if (e->type != UNKNOWNOID)
+			ty_buf_printf(b, "::%s", ty_format_type(e->type, e->typmod));
+		return;
+	}
+	if (e->type == UNKNOWNOID) {
+		dp_literal(b, DatumGetPointer(e->u.c.value));
+		return;
+	}
+	char *s = ty_output(e->type, e->u.c.value);
+	switch (e->type) {
+	case INT4OID:
+		if (s[0] == '-')
+			ty_buf_printf(b, "(%s)", s);
+		else
+			ty_buf_puts(b, s);
+		return;
+	case BOOLOID:
+		ty_buf_puts(b, DatumGetBool(e->u.c.value) ? "true" : "false");
+		return;
+	case NUMERICOID:
+		if (strspn(s, "0123456789.") == strlen(s) && strchr(s, '.')) {
+			ty_buf_puts(b, s);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	dp_literal(b, s);
+	ty_buf_printf(b, "::%s", ty_format_type(e->type, e->typmod));
+}
+
+static void
+dp_var(dctx *c, const qry_expr *e)
+{
+	const qry_query *q = c->q;
+	const qry_rte *r = NULL;
+	if (q && e->u.var.levelsup == 0 && e->u.var.varno <= qry_list_len(q->rtable))
+		r = q->rtable->items[e->u.var.varno - 1];
+	if (!r) {
+		ty_buf_printf(c->b, "$var%d_%d", e->u.var.varno, e->u.var.attno);
+		return;
+	}
+	if (e->u.var.attno == 0) {
+		ty_buf_printf(c->b, "%s.*", parse_quote_ident(r->alias));
+		return;
+	}
+	const char *col = r->colnames->items[e->u.var.attno - 1];
+	if (c->qualify)
+		ty_buf_printf(c->b, "%s.", parse_quote_ident(r->alias));
+	ty_buf_puts(c->b, parse_quote_ident(col));
+}
+
+static void
+dp_cast(dctx *c, const qry_expr *arg, Oid type, int32_t typmod)
+{
+	ty_buf_putc(c->b, '(');
+	dp_expr(c, arg);
+	ty_buf_printf(c->b, ")::%s", ty_format_type(type, typmod));
+}
+
+static void
+dp_expr(dctx *c, const qry_expr *e)
+{
+	ty_buf *b = c->b;
+	if (!e) {
+		ty_buf_puts(b, "NULL");
+		return;
+	}
+	switch (e->kind) {
+	case QE_CONST:
+		dp_const(c, e);
+		return;
+	case QE_PARAM:
+		ty_buf_printf(b, "$%d", e->u.param.id);
+		return;
+	case QE_VAR:
+		dp_var(c, e);
+		return;
+	case QE_FUNC: {
+		const ty_oper *op = e->u.func.op;
+		if (op && qry_list_len(e->u.func.args) == 2) {
+			ty_buf_putc(b, '(');
+			dp_expr(c, e->u.func.args->items[0]);
+			ty_buf_printf(b, " %s ", op->name);
+			dp_expr(c, e->u.func.args->items[1]);
+			ty_buf_putc(b, ')');
+			return;
+		}
+		if (op) {
+			ty_buf_printf(b, "(%s ", op->name);
+			dp_expr(c, e->u.func.args->items[0]);
+			ty_buf_putc(b, ')');
+			return;
+		}
+		if (e->u.func.fn && (e->u.func.fn->flags & FN_CAST)) {
+			dp_cast(c, e->u.func.args->items[0], e->type, e->typmod);
+			return;
+		}
+		ty_buf_printf(b, "%s(", e->u.func.fn ? e->u.func.fn->name : "?");
+		dp_list(c, e->u.func.args, ", ");
+		ty_buf_putc(b, ')');
+		return;
+	}
+	case QE_BOOL:
+		if (e->u.boolexpr.op == QB_NOT) {
+			ty_buf_puts(b, "(NOT ");
+			dp_expr(c, e->u.boolexpr.args->items[0]);
+			ty_buf_putc(b, ')');
+			return;
+		}
+		ty_buf_putc(b, '(');
+		dp_list(c, e->u.boolexpr.args, e->u.boolexpr.op == QB_AND ? " AND " : " OR ");
+		ty_buf_putc(b, ')');
+		return;
+	case QE_NULLTEST:
+		ty_buf_putc(b, '(');
+		dp_expr(c, e->u.nulltest.arg);
+		ty_buf_puts(b, e->u.nulltest.test == QN_IS_NULL ? " IS NULL)" : " IS NOT NULL)");
+		return;
+	case QE_BOOLTEST: {
+		static const char *n[] = {" IS TRUE)", " IS NOT TRUE)", " IS FALSE)", " IS NOT FALSE)",
+		                          " IS UNKNOWN)", " IS NOT UNKNOWN)"};
+		ty_buf_putc(b, '(');
+		dp_expr(c, e->u.booltest.arg);
+		ty_buf_puts(b, n[e->u.booltest.test]);
+		return;
+	}
+	case QE_DISTINCT:
+		ty_buf_putc(b, '(');
+		dp_expr(c, e->u.distinct.l);
+		ty_buf_puts(b, e->u.distinct.not_distinct ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ");
+		dp_expr(c, e->u.distinct.r);
+		ty_buf_putc(b, ')');
+		return;
+	case QE_NULLIF:
+		ty_buf_puts(b, "NULLIF(");
+		dp_expr(c, e->u.nullif.l);
+		ty_buf_puts(b, ", ");
+		dp_expr(c, e->u.nullif.r);
+		ty_buf_putc(b, ')');
+		return;
+	case QE_SCALARARRAYOP: {
+		const char *opname = "=";
+		int n;
+		const ty_oper *const *ops = ty_opers_named("=", &n);
+		(void)ops;
+		for (int k = 0; k < 6; k++) {
+			static const char *cands[] = {"=", "<>", "<", "<=", ">", ">="};
+			const ty_oper *const *cs = ty_opers_named(cands[k], &n);
+			for (int i = 0; i < n; i++)
+				if (cs[i]->fn == e->u.saop.fn)
+					opname = cands[k];
+		}
+		ty_buf_putc(b, '(');
+		dp_expr(c, e->u.saop.scalar);
+		ty_buf_printf(b, " %s %s (", opname, e->u.saop.use_or ? "ANY" : "ALL");
+		if (e->u.saop.array)
+			dp_expr(c, e->u.saop.array);
+		else {
+			ty_buf_puts(b, "ARRAY[");
+			dp_list(c, e->u.saop.list, ", ");
+			ty_buf_putc(b, ']');
+		}
+		ty_buf_puts(b, "))");
+		return;
+	}
+	case QE_CASE:
+		ty_buf_puts(b, "CASE");
+		if (e->u.caseexpr.testexpr) {
+			/* simple CASE: WHEN conditions compare CASETEST; print them whole */
+		}
+		for (int i = 0; i < qry_list_len(e->u.caseexpr.whens); i++) {
+			ty_buf_puts(b, " WHEN ");
+			dp_expr(c, e->u.caseexpr.whens->items[i]);
+			ty_buf_puts(b, " THEN ");
+			dp_expr(c, e->u.caseexpr.thens->items[i]);
+		}
+		ty_buf_puts(b, " ELSE ");
+		dp_expr(c, e->u.caseexpr.defresult);
+		ty_buf_puts(b, " END");
+		return;
+	case QE_CASETEST:
+		/* only inside a simple CASE's conditions: print the operand again */
+		ty_buf_puts(b, "NULL");
+		return;
+	case QE_COALESCE:
+		ty_buf_puts(b, "COALESCE(");
+		dp_list(c, e->u.coalesce.args, ", ");
+		ty_buf_putc(b, ')');
+		return;
+	case QE_MINMAX:
+		ty_buf_puts(b, e->u.minmax.greatest ? "GREATEST(" : "LEAST(");
+		dp_list(c, e->u.minmax.args, ", ");
+		ty_buf_putc(b, ')');
+		return;
+	case QE_SUBLINK:
+	case QE_SUBPLAN: {
+		switch (e->u.sublink.kind) {
+		case QS_EXISTS:
+			ty_buf_puts(b, "EXISTS ");
+			break;
+		case QS_ARRAY:
+			ty_buf_puts(b, "ARRAY");
+			break;
+		case QS_ANY:
+		case QS_ALL:
+		case QS_ROWCOMPARE:
+			ty_buf_putc(b, '(');
+			dp_expr(c, e->u.sublink.testexpr);
+			ty_buf_printf(b, " = %s ", e->u.sublink.kind == QS_ALL ? "ALL" : e->u.sublink.kind == QS_ANY ? "ANY" : "");
+			break;
+		default:
+			break;
+		}
+		ty_buf_putc(b, '(');
+		if (e->u.sublink.subquery)
+			dp_query(b, e->u.sublink.subquery);
+		ty_buf_putc(b, ')');
+		if (e->u.sublink.kind == QS_ANY || e->u.sublink.kind == QS_ALL ||
+		    e->u.sublink.kind == QS_ROWCOMPARE)
+			ty_buf_putc(b, ')');
+		return;
+	}
+	case QE_AGGREF:
+		ty_buf_printf(b, "%s(%s", e->u.aggref.fn->name, e->u.aggref.distinct ? "DISTINCT " : "");
+		if (e->u.aggref.star)
+			ty_buf_putc(b, '*');
+		dp_list(c, e->u.aggref.args, ", ");
+		ty_buf_putc(b, ')');
+		if (e->u.aggref.filter) {
+			ty_buf_puts(b, " FILTER (WHERE ");
+			dp_expr(c, e->u.aggref.filter);
+			ty_buf_putc(b, ')');
+		}
+		return;
+	case QE_WINDOWFUNC:
+		ty_buf_printf(b, "%s(", e->u.windowfunc.fn->name);
+		if (e->u.windowfunc.star)
+			ty_buf_putc(b, '*');
+		dp_list(c, e->u.windowfunc.args, ", ");
+		ty_buf_printf(b, ") OVER w%d", e->u.windowfunc.winref);
+		return;
+	case QE_COERCEVIAIO:
+	case QE_RELABEL:
+		dp_cast(c, e->u.coerce.arg, e->type, e->typmod);
+		return;
+	case QE_TYPMOD:
+		dp_cast(c, e->u.typmod.arg, e->type, e->typmod);
+		return;
+	case QE_ARRAYCOERCE:
+		dp_cast(c, e->u.arraycoerce.arg, e->type, e->typmod);
+		return;
+	case QE_ROW:
+		ty_buf_puts(b, "ROW(");
+		dp_list(c, e->u.row.args, ", ");
+		ty_buf_putc(b, ')');
+		return;
+	case QE_ARRAY:
+		ty_buf_puts(b, "ARRAY[");
+		dp_list(c, e->u.array.elems, ", ");
+		ty_buf_putc(b, ']');
+		return;
+	case QE_SUBSCRIPT:
+		ty_buf_putc(b, '(');
+		dp_expr(c, e->u.subscript.container);
+		ty_buf_putc(b, ')');
+		for (int i = 0; i < qry_list_len(e->u.subscript.upper); i++) {
+			ty_buf_putc(b, '[');
+			if (e->u.subscript.slice) {
+				if (e->u.subscript.lower->items[i])
+					dp_expr(c, e->u.subscript.lower->items[i]);
+				ty_buf_putc(b, ':');
+			}
+			if (e->u.subscript.upper->items[i])
+				dp_expr(c, e->u.subscript.upper->items[i]);
+			ty_buf_putc(b, ']');
+		}
+		return;
+	case QE_SQLVALUE: {
+		static const char *n[] = {"CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+		                          "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIME", "LOCALTIMESTAMP",
+		                          "LOCALTIMESTAMP", "CURRENT_ROLE", "CURRENT_USER", "USER",
+		                          "SESSION_USER", "CURRENT_CATALOG", "CURRENT_SCHEMA"};
+		ty_buf_puts(b, n[e->u.sqlvalue.op]);
+		if (e->u.sqlvalue.precision >= 0)
+			ty_buf_printf(b, "(%d)", e->u.sqlvalue.precision);
+		return;
+	}
+	case QE_GROUPING:
+		ty_buf_puts(b, "GROUPING(");
+		dp_list(c, e->u.grouping.args, ", ");
+		ty_buf_putc(b, ')');
+		return;
+	case QE_SETTODEFAULT:
+		ty_buf_puts(b, "DEFAULT");
+		return;
+	case QE_COLREF:
+		ty_buf_printf(b, "$col%d_%d", e->u.colref.input, e->u.colref.col);
+		return;
+	}
+}
+
+char *
+qry_deparse_expr(const qry_expr *e, const qry_query *context)
+{
+	ty_buf b;
+	ty_buf_init(&b, 64);
+	dctx c = {&b, context, context && qry_list_len(context->rtable) > 1};
+	dp_expr(&c, e);
+	return b.data;
+}
+
+static void
+dp_from_item(ty_buf *b, const qry_query *q, const qry_jointree *j)
+{
+	if (j->kind == QJ_JOIN) {
+		static const char *n[] = {" JOIN ", " LEFT JOIN ", " FULL JOIN ", " RIGHT JOIN ", " JOIN ",
+		                          " JOIN "};
+		ty_buf_putc(b, '(');
+		dp_from_item(b, q, j->larg);
+		ty_buf_puts(b, n[j->jointype]);
+		dp_from_item(b, q, j->rarg);
+		ty_buf_puts(b, " ON ");
+		if (j->quals) {
+			dctx c = {b, q, true};
+			dp_expr(&c, j->quals);
+		} else
+			ty_buf_puts(b, "true");
+		ty_buf_putc(b, ')');
+		return;
+	}
+	const qry_rte *r = q->rtable->items[j->rtindex - 1];
+	switch (r->kind) {
+	case RTE_RELATION:
+	case RTE_SYSVIEW:
+		ty_buf_printf(b, "%s.%s", parse_quote_ident(r->nspname ? r->nspname : "public"),
+		              parse_quote_ident(r->relname));
+		break;
+	case RTE_SUBQUERY:
+		if (r->view_relid && r->relname) {
+			const cat_relation *rel = cat_get_relation(r->view_relid);
+			const cat_namespace *ns = rel ? cat_get_namespace(rel->ns) : NULL;
+			ty_buf_printf(b, "%s.%s", parse_quote_ident(ns ? ns->name : "public"),
+			              parse_quote_ident(r->relname));
+			break;
+		}
+		ty_buf_putc(b, '(');
+		dp_query(b, r->subquery);
+		ty_buf_putc(b, ')');
+		break;
+	case RTE_FUNCTION: {
+		dctx c = {b, q, true};
+		dp_list(&c, r->functions, ", ");
+		break;
+	}
+	case RTE_VALUES: {
+		ty_buf_puts(b, "(VALUES ");
+		for (int i = 0; i < qry_list_len(r->values_lists); i++) {
+			dctx c = {b, q, true};
+			ty_buf_puts(b, i ? ", (" : "(");
+			dp_list(&c, r->values_lists->items[i], ", ");
+			ty_buf_putc(b, ')');
+		}
+		ty_buf_putc(b, ')');
+		break;
+	}
+	case RTE_CTE:
+		ty_buf_puts(b, parse_quote_ident(r->ctename));
+		break;
+	default:
+		break;
+	}
+	ty_buf_printf(b, " %s", parse_quote_ident(r->alias));
+	if (r->kind != RTE_RELATION && r->kind != RTE_SYSVIEW) {
+		ty_buf_putc(b, '(');
+		for (int i = 0; i < qry_list_len(r->colnames); i++)
+			ty_buf_printf(b, "%s%s", i ? ", " : "", parse_quote_ident(r->colnames->items[i]));
+		ty_buf_putc(b, ')');
+	}
+}
+
+static const qry_target *
+target_by_ref(const qry_query *q, int ref)
+{
+	for (int i = 0; i < qry_list_len(q->targets); i++) {
+		const qry_target *t = q->targets->items[i];
+		if (t->sortgroupref == ref)
+			return t;
+	}
+	return NULL;
+}
+
+static void
+dp_setop(ty_buf *b, const qry_query *q, const qry_setop *s)
+{
+	if (s->is_leaf) {
+		const qry_rte *r = q->rtable->items[s->rtindex - 1];
+		ty_buf_putc(b, '(');
+		dp_query(b, r->subquery);
+		ty_buf_putc(b, ')');
+		return;
+	}
+	static const char *n[] = {" UNION ", " INTERSECT ", " EXCEPT "};
+	dp_setop(b, q, s->larg);
+	ty_buf_puts(b, n[s->op]);
+	if (s->all)
+		ty_buf_puts(b, "ALL ");
+	dp_setop(b, q, s->rarg);
+}
+
+static void
+dp_query(ty_buf *b, const qry_query *q)
+{
+	dctx c = {b, q, qry_list_len(q->rtable) > 1};
+	if (q->ctes) {
+		ty_buf_puts(b, q->has_recursive ? "WITH RECURSIVE " : "WITH ");
+		for (int i = 0; i < qry_list_len(q->ctes); i++) {
+			const qry_cte *ct = q->ctes->items[i];
+			ty_buf_printf(b, "%s%s(", i ? ", " : "", parse_quote_ident(ct->name));
+			for (int k = 0; k < qry_list_len(ct->colnames); k++)
+				ty_buf_printf(b, "%s%s", k ? ", " : "", parse_quote_ident(ct->colnames->items[k]));
+			ty_buf_puts(b, ") AS (");
+			dp_query(b, ct->query);
+			ty_buf_puts(b, ")");
+		}
+		ty_buf_putc(b, ' ');
+	}
+	if (q->setops) {
+		dp_setop(b, q, q->setops);
+	} else {
+		ty_buf_puts(b, "SELECT ");
+		if (q->distinct_clause && !q->distinct_on)
+			ty_buf_puts(b, "DISTINCT ");
+		else if (q->distinct_on) {
+			ty_buf_puts(b, "DISTINCT ON (");
+			for (int i = 0; i < qry_list_len(q->distinct_clause); i++) {
+				const qry_sortgroup *s = q->distinct_clause->items[i];
+				if (i)
+					ty_buf_puts(b, ", ");
+				dp_expr(&c, target_by_ref(q, s->ref)->expr);
+			}
+			ty_buf_puts(b, ") ");
+		}
+		int k = 0;
+		for (int i = 0; i < qry_list_len(q->targets); i++) {
+			const qry_target *t = q->targets->items[i];
+			if (t->resjunk)
+				continue;
+			if (k++)
+				ty_buf_puts(b, ", ");
+			dp_expr(&c, t->expr);
+			ty_buf_printf(b, " AS %s", parse_quote_ident(t->name ? t->name : "?column?"));
+		}
+		if (q->jointree && q->jointree->fromlist) {
+			ty_buf_puts(b, " FROM ");
+			for (int i = 0; i < qry_list_len(q->jointree->fromlist); i++) {
+				if (i)
+					ty_buf_puts(b, ", ");
+				dp_from_item(b, q, q->jointree->fromlist->items[i]);
+			}
+		}
+		if (q->jointree && q->jointree->where) {
+			ty_buf_puts(b, " WHERE ");
+			dp_expr(&c, q->jointree->where);
+		}
+		if (q->group_clause) {
+			ty_buf_puts(b, " GROUP BY ");
+			for (int i = 0; i < qry_list_len(q->group_clause); i++) {
+				const qry_sortgroup *s = q->group_clause->items[i];
+				if (i)
+					ty_buf_puts(b, ", ");
+				dp_expr(&c, target_by_ref(q, s->ref)->expr);
+			}
+		}
+		if (q->having) {
+			ty_buf_puts(b, " HAVING ");
+			dp_expr(&c, q->having);
+		}
+	}
+	if (q->sort_clause) {
+		ty_buf_puts(b, " ORDER BY ");
+		for (int i = 0; i < qry_list_len(q->sort_clause); i++) {
+			const qry_sortgroup *s = q->sort_clause->items[i];
+			if (i)
+				ty_buf_puts(b, ", ");
+			dp_expr(&c, target_by_ref(q, s->ref)->expr);
+			if (s->descending)
+				ty_buf_puts(b, " DESC");
+			if (s->nulls_first != s->descending)
+				ty_buf_puts(b, s->nulls_first ? " NULLS FIRST" : " NULLS LAST");
+		}
+	}
+	if (q->limit_count) {
+		ty_buf_puts(b, " LIMIT ");
+		dp_expr(&c, q->limit_count);
+	}
+	if (q->limit_offset) {
+		ty_buf_puts(b, " OFFSET ");
+		dp_expr(&c, q->limit_offset);
+	}
+}
+
+char *
+qry_deparse_query(const qry_query *q)
+{
+	ty_buf b;
+	ty_buf_init(&b, 256);
+	dp_query(&b, q);
+	return b.data;
+}
