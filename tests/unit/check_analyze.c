@@ -20,6 +20,8 @@
 #include "util/err.h"
 #include "util/mem.h"
 
+#include "../analyze/anl_ddl.h"
+
 static char dir[64];
 static uint64_t next_xid = 100;
 
@@ -275,6 +277,63 @@ START_TEST(copy_equal_and_fold)
 }
 END_TEST
 
+static char **
+read_lines(const char *name, int *n)
+{
+	const char *src = getenv("top_srcdir");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/tests/analyze/%s", src ? src : ".", name);
+	FILE *f = fopen(path, "r");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	char **lines = NULL;
+	int cnt = 0, cap = 0;
+	char *line = NULL;
+	size_t lcap = 0;
+	ssize_t len;
+	while ((len = getline(&line, &lcap, f)) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 256;
+			lines = realloc(lines, sizeof(char *) * (size_t)cap);
+		}
+		lines[cnt++] = strdup(line);
+	}
+	free(line);
+	fclose(f);
+	*n = cnt;
+	return lines;
+}
+
+/* tests/analyze/cases.sql against cases.expected (PostgreSQL 15.18's outcomes). */
+START_TEST(cases_match_postgresql)
+{
+	int ns, nc, ne;
+	char **setup_sql = read_lines("setup.sql", &ns);
+	char **cases = read_lines("cases.sql", &nc);
+	char **expected = read_lines("cases.expected", &ne);
+	ck_assert_int_eq(nc, ne);
+	/* the fixture's tables are replaced by setup.sql's */
+	static const char *drops[] = {"drop table t", "drop table u", "drop table pgbench_accounts",
+	                              "drop table w"};
+	for (size_t i = 0; i < sizeof drops / sizeof drops[0]; i++)
+		ck_assert_str_eq(anl_run_case(drops[i]), "OK");
+	for (int i = 0; i < ns; i++)
+		ck_assert_msg(strcmp(anl_run_case(setup_sql[i]), "OK") == 0, "setup: %s", setup_sql[i]);
+	int bad = 0;
+	char report[8192] = "";
+	for (int i = 0; i < nc; i++) {
+		char *got = anl_run_case(cases[i]);
+		if (strcmp(got, expected[i]) != 0) {
+			bad++;
+			size_t l = strlen(report);
+			snprintf(report + l, sizeof report - l, "\n%s\n  PG:  %s\n  got: %s", cases[i], expected[i],
+			         got);
+		}
+	}
+	ck_assert_msg(bad == 0, "%d of %d cases differ from PostgreSQL:%s", bad, nc, report);
+}
+END_TEST
+
 static Suite *
 analyze_suite(void)
 {
@@ -286,6 +345,7 @@ analyze_suite(void)
 	tcase_add_test(tc, parameters_inferred_from_context);
 	tcase_add_test(tc, system_views_have_postgresql_columns);
 	tcase_add_test(tc, copy_equal_and_fold);
+	tcase_add_test(tc, cases_match_postgresql);
 	suite_add_tcase(s, tc);
 	return s;
 }

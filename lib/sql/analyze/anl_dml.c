@@ -137,7 +137,8 @@ assign_value(anl_pstate *ps, const cat_relation *rel, int attno, qry_expr *e, in
 		return default_or_null(ps, rel, attno);
 	if (a->identity == CAT_IDENTITY_BY_DEFAULT && override == OVERRIDING_USER_VALUE)
 		return default_or_null(ps, rel, attno);
-	return anl_coerce_assign(ps, e, a->type, a->typmod, a->name, loc >= 0 ? loc : anl_expr_loc(e));
+	int eloc = anl_expr_loc(e);
+	return anl_coerce_assign(ps, e, a->type, a->typmod, a->name, eloc >= 0 ? eloc : loc);
 }
 
 /* ---- ON CONFLICT -------------------------------------------------------------------------- */
@@ -242,8 +243,7 @@ on_conflict(anl_pstate *ps, qry_query *q, const cat_relation *rel, OnConflictCla
 		e = assign_value(ps, rel, a, e, 0, true, rt->hdr.loc);
 		for (int k = 0; k < qry_list_len(c->set_targets); k++)
 			if (((qry_target *)c->set_targets->items[k])->resno == a)
-				ANL_ERROR(ps, rt->hdr.loc, "42601", "multiple assignments to same column \"%s\"",
-				          rt->name);
+				ph_error("42601", "multiple assignments to same column \"%s\"", rt->name);
 		c->set_targets = qry_list_append(c->set_targets, anl_make_target(e, a, rt->name, false));
 	}
 	c->where = anl_bool_expr(ps, oc->whereClause, EK_WHERE, "WHERE");
@@ -381,6 +381,14 @@ anl_insert(anl_pstate *ps, InsertStmt *s)
 		ps->joinlist = qry_list_append(ps->joinlist, rr);
 		for (int i = 0; i < n; i++) {
 			qry_target *t = sq->targets->items[i];
+			if (t->expr->type == UNKNOWNOID && !sel->valuesLists && !sq->setops) {
+				/* an unknown literal of the SELECT takes the column's type there */
+				const cat_attribute *att = &rel->atts[attnos[i] - 1];
+				t->expr = anl_coerce_assign(ps, t->expr, att->type, att->typmod, att->name,
+				                            anl_expr_loc(t->expr));
+				rte->coltypes->items[i] = (void *)(uintptr_t)t->expr->type;
+				rte->coltypmods->items[i] = (void *)(intptr_t)t->expr->typmod;
+			}
 			qry_expr *v = anl_make_rte_var(ps, sri, i + 1, 0, anl_expr_loc(t->expr));
 			vals[attnos[i]] = sel->valuesLists ? v : v;
 			vlocs[attnos[i]] = anl_expr_loc(t->expr);
@@ -478,7 +486,7 @@ anl_update(anl_pstate *ps, UpdateStmt *s)
 		}
 		for (int k = 0; k < qry_list_len(q->targets); k++)
 			if (((qry_target *)q->targets->items[k])->resno == a)
-				ANL_ERROR(ps, rt->hdr.loc, "42601", "multiple assignments to same column \"%s\"", rt->name);
+				ph_error("42601", "multiple assignments to same column \"%s\"", rt->name);
 		e = assign_value(ps, rel, a, e, 0, true, rt->hdr.loc);
 		rel = target_rel(ps, rti);
 		q->targets = qry_list_append(q->targets, anl_make_target(e, a, rt->name, false));

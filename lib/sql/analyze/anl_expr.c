@@ -819,9 +819,12 @@ transform_array(anl_pstate *ps, A_ArrayExpr *a, Oid array_type, Oid elem_type, i
 			sub_arrays = false;
 	Oid elem = elem_type;
 	if (elem == InvalidOid) {
-		if (qry_list_len(elems) == 0)
-			ANL_ERROR(ps, loc, "42P18", "cannot determine type of empty array"),
-			    (void)0;
+		if (qry_list_len(elems) == 0) {
+			ERR_BEGIN("42P18");
+			err_position(anl_pos(ps, loc));
+			err_hint("Explicitly cast to the desired type, for example ARRAY[]::integer[].");
+			err_throw("cannot determine type of empty array");
+		}
 		Oid common = anl_common_type(ps, elems, "ARRAY");
 		if (sub_arrays) {
 			elem = ty_elem_of(common);
@@ -1144,6 +1147,45 @@ anl_sublink(anl_pstate *ps, SubLink *sl)
 	} else
 		e->u.sublink.testexpr = newlefts->items[0];
 	return e;
+}
+
+/* ---- locations of raw nodes ----------------------------------------------------------------- */
+
+static int
+leftmost(int a, int b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+int
+anl_raw_loc(const ast_node *n)
+{
+	if (!n)
+		return -1;
+	switch (AST_TAG(n)) {
+	case T_A_Expr:
+		return leftmost(n->loc, anl_raw_loc(((const A_Expr *)n)->lexpr));
+	case T_TypeCast:
+		return leftmost(n->loc, anl_raw_loc(((const TypeCast *)n)->arg));
+	case T_CollateClause:
+		return leftmost(n->loc, anl_raw_loc(((const CollateClause *)n)->arg));
+	case T_NullTest:
+		return leftmost(n->loc, anl_raw_loc(((const NullTest *)n)->arg));
+	case T_BooleanTest:
+		return leftmost(n->loc, anl_raw_loc(((const BooleanTest *)n)->arg));
+	case T_BoolExpr: {
+		const BoolExpr *b = (const BoolExpr *)n;
+		return leftmost(n->loc, ast_list_length(b->args) ? anl_raw_loc(ast_list_nth(b->args, 0)) : -1);
+	}
+	case T_A_Indirection:
+		return anl_raw_loc(((const A_Indirection *)n)->arg);
+	default:
+		return n->loc;
+	}
 }
 
 /* ---- column names of expressions (FigureColname) ----------------------------------------- */

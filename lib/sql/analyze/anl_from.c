@@ -80,8 +80,8 @@ apply_alias(anl_pstate *ps, qry_rte *rte, Alias *a, const char *dflt)
 	rte->has_alias = true;
 	int n = ast_list_length(a->colnames), have = qry_list_len(rte->colnames);
 	if (n > have)
-		ANL_ERROR(ps, a->hdr.loc, "42P10", "table \"%s\" has %d columns available but %d columns specified",
-		          a->aliasname, have, n);
+		ph_error("42P10", "table \"%s\" has %d columns available but %d columns specified",
+		         a->aliasname, have, n);
 	for (int i = 0; i < n; i++)
 		rte->colnames->items[i] = pstrdup(ast_strval(ast_list_nth(a->colnames, i)));
 }
@@ -101,8 +101,12 @@ anl_lookup_relation(anl_pstate *ps, RangeVar *rv, bool missing_ok, const anl_sys
 	}
 	if (rv->schemaname) {
 		Oid ns = cat_lookup_namespace(p->db, rv->schemaname);
-		if (ns == InvalidOid)
-			ANL_ERROR(ps, rv->hdr.loc, "3F000", "schema \"%s\" does not exist", rv->schemaname);
+		if (ns == InvalidOid) {
+			if (missing_ok)
+				return InvalidOid;
+			ANL_ERROR(ps, rv->hdr.loc, "42P01", "relation \"%s.%s\" does not exist", rv->schemaname,
+			          rv->relname);
+		}
 		if (ns == CAT_PG_CATALOG_NAMESPACE || ns == CAT_INFORMATION_SCHEMA_NAMESPACE) {
 			*sv = anl_sysview_lookup(rv->schemaname, rv->relname);
 			if (*sv)
@@ -358,6 +362,15 @@ range_function(anl_pstate *ps, RangeFunction *r)
 	rte->ordinality = r->ordinality;
 	const char *first_name = NULL;
 	int nfuncs = ast_list_length(r->functions);
+	/* functions in FROM may refer to the items before them (implicitly LATERAL) */
+	qry_list *opened = NULL;
+	for (int i = 0; i < qry_list_len(ps->ns); i++) {
+		anl_nsitem *it = ps->ns->items[i];
+		if (it->lateral_only && !it->lateral_ok) {
+			it->lateral_ok = true;
+			opened = qry_list_append(opened, it);
+		}
+	}
 	for (int i = 0; i < nfuncs; i++) {
 		ast_list *pair = ast_list_nth(r->functions, i);
 		ast_node *fexpr = ast_list_nth(pair, 0);
@@ -378,6 +391,8 @@ range_function(anl_pstate *ps, RangeFunction *r)
 		const char *cn = (nfuncs == 1 && r->alias) ? r->alias->aliasname : fname;
 		rte_add_col(rte, cn, e->type, e->typmod);
 	}
+	for (int i = 0; i < qry_list_len(opened); i++)
+		((anl_nsitem *)opened->items[i])->lateral_ok = false;
 	if (r->ordinality)
 		rte_add_col(rte, "ordinality", INT8OID, -1);
 	apply_alias(ps, rte, r->alias, nfuncs == 1 ? first_name : "rows");
@@ -522,28 +537,28 @@ join_expr(anl_pstate *ps, JoinExpr *j, qry_jointree **jt)
 		int loc = s->hdr.loc >= 0 ? s->hdr.loc : j->hdr.loc;
 		for (int k = 0; k < u; k++)
 			if (strcmp(ast_strval(ast_list_nth(using, k)), name) == 0)
-				ANL_ERROR(ps, loc, "42701", "column name \"%s\" appears more than once in USING clause",
+				ph_error("42701", "column name \"%s\" appears more than once in USING clause",
 				          name);
 		int li = -1, ri = -1;
 		for (int i = 0; i < qry_list_len(lcols); i++)
 			if (strcmp(lcols->items[i], name) == 0) {
 				if (li >= 0)
-					ANL_ERROR(ps, loc, "42702", "common column name \"%s\" appears more than once in left table",
+					ph_error("42702", "common column name \"%s\" appears more than once in left table",
 					          name);
 				li = i;
 			}
 		if (li < 0)
-			ANL_ERROR(ps, loc, "42703", "column \"%s\" specified in USING clause does not exist in left table",
+			ph_error("42703", "column \"%s\" specified in USING clause does not exist in left table",
 			          name);
 		for (int i = 0; i < qry_list_len(rcols); i++)
 			if (strcmp(rcols->items[i], name) == 0) {
 				if (ri >= 0)
-					ANL_ERROR(ps, loc, "42702", "common column name \"%s\" appears more than once in right table",
+					ph_error("42702", "common column name \"%s\" appears more than once in right table",
 					          name);
 				ri = i;
 			}
 		if (ri < 0)
-			ANL_ERROR(ps, loc, "42703", "column \"%s\" specified in USING clause does not exist in right table",
+			ph_error("42703", "column \"%s\" specified in USING clause does not exist in right table",
 			          name);
 		lused[li] = rused[ri] = true;
 		qry_expr *lv = lexprs->items[li], *rv = rexprs->items[ri];
@@ -691,7 +706,7 @@ check_ns_conflicts(anl_pstate *ps, qry_list *items, int loc)
 			if (a->rte->kind == RTE_RELATION && b->rte->kind == RTE_RELATION && !a->rte->has_alias &&
 			    !b->rte->has_alias && a->rte->relid != b->rte->relid)
 				continue;
-			ANL_ERROR(ps, loc, "42712", "table name \"%s\" specified more than once", a->rte->alias);
+			ph_error("42712", "table name \"%s\" specified more than once", a->rte->alias);
 		}
 	}
 }
@@ -749,8 +764,8 @@ levenshtein(const char *a, const char *b)
 	return d[la][lb];
 }
 
-static void
-missing_column(anl_pstate *ps, const char *relname, const char *colname, int loc)
+void
+anl_missing_column(anl_pstate *ps, const char *relname, const char *colname, int loc)
 {
 	/* an exact match in an entry that this part of the query cannot see */
 	const char *hidden_rel = NULL;
@@ -921,7 +936,7 @@ anl_column_ref(anl_pstate *ps, ColumnRef *cr)
 				}
 			}
 		}
-		missing_column(ps, NULL, col, loc);
+		anl_missing_column(ps, NULL, col, loc);
 	}
 	/* rel.col, schema.rel.col, db.schema.rel.col */
 	if (n > 4)
@@ -946,8 +961,20 @@ anl_column_ref(anl_pstate *ps, ColumnRef *cr)
 	if (a < 0)
 		ANL_ERROR(ps, loc, "42702", "column reference \"%s\" is ambiguous", col);
 	if (a == 0) {
+		/* the exact name in another visible relation */
+		const char *other = NULL;
+		for (anl_pstate *p = ps; p && !other; p = p->parent)
+			for (int i = 0; i < qry_list_len(p->ns) && !other; i++) {
+				anl_nsitem *o = p->ns->items[i];
+				if (o->rte != it->rte && o->rel_visible && rte_find_col(o->rte, col) > 0)
+					other = o->rte->alias;
+			}
 		ERR_BEGIN("42703");
 		err_position(anl_pos(ps, loc));
+		if (other) {
+			err_hint("Perhaps you meant to reference the column \"%s.%s\".", other, col);
+			err_throw("column %s.%s does not exist", rel, col);
+		}
 		/* fuzzy match within that relation */
 		const char *bestc = NULL;
 		int best = 4;

@@ -399,7 +399,8 @@ anl_window_ref(anl_pstate *ps, WindowDef *wd, int loc)
 			if (strcmp(d->name, wd->name) == 0)
 				return i + 1;
 		}
-		ANL_ERROR(ps, loc, "42704", "window \"%s\" does not exist", wd->name);
+		ANL_ERROR(ps, wd->hdr.loc >= 0 ? wd->hdr.loc : loc, "42704", "window \"%s\" does not exist",
+		          wd->name);
 	}
 	for (int i = 0; i < qry_list_len(ps->raw_windows); i++) {
 		WindowDef *d = ps->raw_windows->items[i];
@@ -544,8 +545,17 @@ static void check_ungrouped_query(group_ctx *c, qry_query *sub);
 static bool
 is_grouped(group_ctx *c, qry_expr *e)
 {
-	if (c->sublevels > 0)
+	if (c->sublevels > 0) {
+		/* inside a subquery: a Var of the checked level compares at that level */
+		if (e->kind != QE_VAR || e->u.var.levelsup != c->sublevels)
+			return false;
+		qry_expr v = *e;
+		v.u.var.levelsup = 0;
+		for (int i = 0; i < qry_list_len(c->groupexprs); i++)
+			if (qry_equal_expr(c->groupexprs->items[i], &v))
+				return true;
 		return false;
+	}
 	for (int i = 0; i < qry_list_len(c->groupexprs); i++)
 		if (qry_equal_expr(c->groupexprs->items[i], e))
 			return true;

@@ -5,6 +5,7 @@
 #define PH_SQL_ANALYZE_ANL_INT_H
 
 #include <stdio.h>
+#include <stdnoreturn.h>
 #include <string.h>
 
 #include "catalog/cat.h"
@@ -177,6 +178,9 @@ qry_expr *anl_make_op_call(anl_pstate *ps, const ty_resolution *res, qry_expr *l
 bool anl_contains_aggs_at(qry_expr *e, int levelsup);
 qry_expr *anl_sublink(anl_pstate *ps, SubLink *sl);
 char *anl_figure_colname(ast_node *n);
+/* PostgreSQL's exprLocation of a raw node: the leftmost location of the construct. */
+int anl_raw_loc(const ast_node *n);
+noreturn void anl_missing_column(anl_pstate *ps, const char *relname, const char *colname, int loc);
 
 /* ---- coercion (anl_coerce.c) ----------------------------------------------------------- */
 /* Returns NULL when impossible (caller reports). */

@@ -376,7 +376,7 @@ anl_with_clause(anl_pstate *ps, qry_query *q, WithClause *w)
 					continue;
 				if (k < qry_list_len(c->coltypes) &&
 				    (Oid)(uintptr_t)c->coltypes->items[k] != tg->expr->type) {
-					ERR_BEGIN("42P19");
+					ERR_BEGIN("42804");
 					err_position(anl_pos(ps, anl_expr_loc(((qry_target *)nr->targets->items[t])->expr)));
 					err_hint("Cast the output of the non-recursive term to the correct type.");
 					err_throw("recursive query \"%s\" column %d has type %s in non-recursive term but type %s overall",
@@ -449,11 +449,18 @@ transform_values(anl_pstate *ps, SelectStmt *s)
 				all_unknown = false;
 		if (all_unknown && !ps->resolve_unknowns)
 			t = UNKNOWNOID, tm = -1;
-		else {
+		else if (ps->in_values_insert) {
+			/* INSERT ... VALUES: each row is coerced to the target columns by the INSERT */
+			t = ((qry_expr *)col->items[0])->type;
+			tm = -1;
+			for (int i = 0; i < nrows; i++)
+				if (((qry_expr *)col->items[i])->type != t)
+					t = UNKNOWNOID;
+		} else {
 			t = anl_common_type(ps, col, "VALUES");
 			tm = anl_common_typmod(col, t);
 		}
-		for (int i = 0; i < nrows; i++) {
+		for (int i = 0; i < nrows && !ps->in_values_insert; i++) {
 			qry_list *r = rows->items[i];
 			if (t != UNKNOWNOID)
 				r->items[k] = anl_coerce_common(ps, r->items[k], t, -1, "VALUES");
@@ -653,10 +660,10 @@ transform_setop(anl_pstate *ps, SelectStmt *s)
 				}
 			}
 			if (!t)
-				ANL_ERROR(ps, n->loc, "42703", "column \"%s\" does not exist", name);
+				anl_missing_column(ps, NULL, name, n->loc);
 		} else {
 			ERR_BEGIN("0A000");
-			err_position(anl_pos(ps, n->loc));
+			err_position(anl_pos(ps, anl_raw_loc(n)));
 			err_detail("Only result column names can be used, not expressions or functions.");
 			err_hint("Add the expression/function to every SELECT, or move the UNION into a FROM clause.");
 			err_throw("invalid UNION/INTERSECT/EXCEPT ORDER BY clause");
@@ -761,8 +768,9 @@ anl_make_sortgroup(anl_pstate *ps, qry_target *t, qry_query *q, bool desc, int n
 		else if (strcmp(op, ">") == 0)
 			desc = true;
 		else {
+			ast_node *opn = ast_list_last(useop);
 			ERR_BEGIN("42809");
-			err_position(anl_pos(ps, loc));
+			err_position(anl_pos(ps, opn->loc >= 0 ? opn->loc : loc));
 			err_hint("Ordering operators must be \"<\" or \">\" members of btree operator families.");
 			err_throw("operator %s is not a valid ordering operator", op);
 		}
@@ -940,7 +948,12 @@ group_set(anl_pstate *ps, qry_query *q, GroupingSet *g, qry_list **sets)
 			ast_node *n = ast_list_nth(g->content, i);
 			if (AST_IS(n, GroupingSet))
 				group_set(ps, q, (GroupingSet *)n, sets);
-			else {
+			else if (AST_IS(n, RowExpr) && ((RowExpr *)n)->row_format == ROW_IMPLICIT) {
+				qry_list *refs = NULL;
+				for (int k = 0; k < ast_list_length(((RowExpr *)n)->args); k++)
+					add_group_item(ps, q, ast_list_nth(((RowExpr *)n)->args, k), &refs);
+				*sets = qry_list_append(*sets, refs);
+			} else {
 				qry_list *refs = NULL;
 				add_group_item(ps, q, n, &refs);
 				*sets = qry_list_append(*sets, refs);
@@ -1133,20 +1146,18 @@ anl_locking_clause(anl_pstate *ps, qry_query *q, SelectStmt *s)
 		const char *what = lc->strength == LCS_FORKEYSHARE ? "FOR KEY SHARE"
 		                   : lc->strength == LCS_FORSHARE ? "FOR SHARE"
 		                   : lc->strength == LCS_FORNOKEYUPDATE ? "FOR NO KEY UPDATE" : "FOR UPDATE";
-		int loc = lc->hdr.loc;
 		if (q->distinct_clause)
-			ANL_ERROR(ps, loc, "0A000", "%s is not allowed with DISTINCT clause", what);
+			ph_error("0A000", "%s is not allowed with DISTINCT clause", what);
 		if (q->group_clause || q->grouping_sets)
-			ANL_ERROR(ps, loc, "0A000", "%s is not allowed with GROUP BY clause", what);
+			ph_error("0A000", "%s is not allowed with GROUP BY clause", what);
 		if (q->having)
-			ANL_ERROR(ps, loc, "0A000", "%s is not allowed with HAVING clause", what);
+			ph_error("0A000", "%s is not allowed with HAVING clause", what);
 		if (q->has_aggs)
-			ANL_ERROR(ps, loc, "0A000", "%s is not allowed with aggregate functions", what);
+			ph_error("0A000", "%s is not allowed with aggregate functions", what);
 		if (q->has_windows)
-			ANL_ERROR(ps, loc, "0A000", "%s is not allowed with window functions", what);
+			ph_error("0A000", "%s is not allowed with window functions", what);
 		if (q->has_target_srfs)
-			ANL_ERROR(ps, loc, "0A000", "%s is not allowed with set-returning functions in the target list",
-			          what);
+			ph_error("0A000", "%s is not allowed with set-returning functions in the target list", what);
 		int strength = lc->strength;
 		int wait = lc->waitPolicy == LOCKWAIT_SKIP ? 1 : lc->waitPolicy == LOCKWAIT_ERROR ? 2 : 0;
 		if (ast_list_length(lc->lockedRels) == 0) {

@@ -14,3 +14,10 @@ tests_unit_check_analyze_SOURCES = tests/unit/check_analyze.c
 tests_unit_check_analyze_CPPFLAGS = $(CHECK_CPPFLAGS)
 tests_unit_check_analyze_LDADD = $(CHECK_LDADD)
 TESTS += tests/unit/check_analyze
+
+# parse + analyze over the sqllogictest corpus (tests/analyze/slt-analyze.sh, by hand)
+check_PROGRAMS += tests/analyze/anl_tool
+tests_analyze_anl_tool_SOURCES = tests/analyze/anl_tool.c
+tests_analyze_anl_tool_LDADD = $(CORE_LIBS)
+EXTRA_DIST += tests/analyze/slt-analyze.sh tests/analyze/anl_ddl.h tests/analyze/generate.sh \
+	tests/analyze/setup.sql tests/analyze/cases.sql tests/analyze/cases.expected
