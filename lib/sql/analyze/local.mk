@@ -21,3 +21,9 @@ tests_analyze_anl_tool_SOURCES = tests/analyze/anl_tool.c
 tests_analyze_anl_tool_LDADD = $(CORE_LIBS)
 EXTRA_DIST += tests/analyze/slt-analyze.sh tests/analyze/anl_ddl.h tests/analyze/generate.sh \
 	tests/analyze/setup.sql tests/analyze/cases.sql tests/analyze/cases.expected
+
+# bench/analyze_bench: parse + analyze time of pgbench's statements (BENCHMARKS.md); built
+# by make check, run by hand
+check_PROGRAMS += bench/analyze_bench
+bench_analyze_bench_SOURCES = bench/analyze_bench.c
+bench_analyze_bench_LDADD = $(CORE_LIBS)
