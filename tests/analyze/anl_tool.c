@@ -28,6 +28,8 @@
 
 static int verbose;
 static int each;       /* -e: one result line per statement (for comparisons) */
+static int roundtrip;  /* -r: deparse each analyzed SELECT, analyze the text again, compare */
+static long rt_ok, rt_bad;
 
 static int
 rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -86,6 +88,19 @@ cmp_cls(const void *a, const void *b)
 	return ((const cls *)b)->count - ((const cls *)a)->count;
 }
 
+static char *
+reanalyze(const char *txt)
+{
+	char *volatile d = NULL;
+	ERR_TRY();
+	qry_list *again = anl_analyze_sql(txt, NULL);
+	d = anl_dump_query(again->items[0]);
+	ERR_CATCH();
+	d = psprintf("ERR %s %s", err_last()->sqlstate, err_last()->message);
+	ERR_END();
+	return d;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -94,6 +109,8 @@ main(int argc, char **argv)
 			verbose = 1;
 		else if (strcmp(argv[i], "-e") == 0)
 			each = 1;
+		else if (strcmp(argv[i], "-r") == 0)
+			roundtrip = 1;
 	mem_init();
 	cfg_init_defaults();
 	settings.fsync = false;
@@ -170,8 +187,20 @@ main(int argc, char **argv)
 				pp.search_path = path;
 				pp.npath = 2;
 				pp.infer_params = true;
-				anl_analyze((ast_node *)rs, buf, want_params ? &pp : NULL);
+				qry_query *q = anl_analyze((ast_node *)rs, buf, want_params ? &pp : NULL);
 				ok++;
+				if (roundtrip && q->cmd == QC_SELECT) {
+					char *txt = qry_deparse_query(q);
+					char *d1 = anl_dump_query(q);
+					char *d2 = reanalyze(txt);
+					if (strcmp(d1, d2) == 0)
+						rt_ok++;
+					else {
+						rt_bad++;
+						if (verbose)
+							printf("%s ROUNDTRIP\n  sql:  %s\n  text: %s\n  %s\n  %s\n", where, buf, txt, d1, d2);
+					}
+				}
 				if (each && want_params) {
 					printf("PARAMS");
 					for (int k = 0; k < pp.nparams; k++)
@@ -212,6 +241,8 @@ main(int argc, char **argv)
 	qsort(classes, (size_t)nclasses, sizeof classes[0], cmp_cls);
 	printf("statements analyzed: %ld, without error: %ld, with error: %ld\n", analyzed, ok, failed);
 	printf("DDL applied: %ld (%ld failed); parse failures: %ld\n", ddl, ddl_failed, parse_failed);
+	if (roundtrip)
+		printf("deparse round trips: %ld equal, %ld different\n", rt_ok, rt_bad);
 	for (int i = 0; i < nclasses; i++)
 		printf("%8d  %s   (e.g. %s)\n", classes[i].count, classes[i].key, classes[i].example);
 	cat_close();

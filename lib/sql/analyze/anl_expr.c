@@ -522,8 +522,18 @@ transform_in(anl_pstate *ps, A_Expr *a)
 		else
 			cmp = anl_op(ps, not_in ? "<>" : "=", lc, r, loc);
 		cmp = anl_coerce_to_boolean(ps, cmp, "IN");
-		result = result ? (not_in ? make_and(result, cmp, loc) : make_or(result, cmp, loc)) : cmp;
+		if (!result)
+			result = cmp;
+		else if (result->kind == QE_BOOL && result->u.boolexpr.op == (not_in ? QB_AND : QB_OR) &&
+		         result->loc == -2)
+			result->u.boolexpr.args = qry_list_append(result->u.boolexpr.args, cmp);
+		else {
+			result = not_in ? make_and(result, cmp, loc) : make_or(result, cmp, loc);
+			result->loc = -2;   /* marks the chain built here (flat) */
+		}
 	}
+	if (result && result->loc == -2)
+		result->loc = loc;
 	return result;
 }
 
@@ -628,7 +638,14 @@ transform_boolexpr(anl_pstate *ps, BoolExpr *b)
 	qry_list *args = NULL;
 	for (int i = 0; i < ast_list_length(b->args); i++) {
 		qry_expr *a = transform(ps, ast_list_nth(b->args, i));
-		args = qry_list_append(args, anl_coerce_to_boolean(ps, a, construct));
+		a = anl_coerce_to_boolean(ps, a, construct);
+		/* AND of AND (e.g. a BETWEEN inside an AND) is one AND: the deparsed text parses
+		 * back to the same tree */
+		if (b->boolop != NOT_EXPR && a->kind == QE_BOOL &&
+		    a->u.boolexpr.op == (b->boolop == AND_EXPR ? QB_AND : QB_OR))
+			args = qry_list_concat(args, a->u.boolexpr.args);
+		else
+			args = qry_list_append(args, a);
 	}
 	return make_bool(b->boolop == AND_EXPR ? QB_AND : b->boolop == OR_EXPR ? QB_OR : QB_NOT, args,
 	                 b->hdr.loc);

@@ -10,10 +10,11 @@ typedef struct dctx {
 	ty_buf *b;
 	const qry_query *q;
 	bool qualify;
+	const struct dctx *parent;   /* the enclosing query's context (outer references) */
 } dctx;
 
 static void dp_expr(dctx *c, const qry_expr *e);
-static void dp_query(ty_buf *b, const qry_query *q);
+static void dp_query(ty_buf *b, const qry_query *q, const dctx *parent);
 
 static void
 dp_list(dctx *c, const qry_list *l, const char *sep)
@@ -78,9 +79,12 @@ dp_const(dctx *c, const qry_expr *e)
 static void
 dp_var(dctx *c, const qry_expr *e)
 {
-	const qry_query *q = c->q;
+	const dctx *owner = c;
+	for (int i = 0; i < e->u.var.levelsup && owner; i++)
+		owner = owner->parent;
+	const qry_query *q = owner ? owner->q : NULL;
 	const qry_rte *r = NULL;
-	if (q && e->u.var.levelsup == 0 && e->u.var.varno <= qry_list_len(q->rtable))
+	if (q && e->u.var.varno <= qry_list_len(q->rtable))
 		r = q->rtable->items[e->u.var.varno - 1];
 	if (!r) {
 		ty_buf_printf(c->b, "$var%d_%d", e->u.var.varno, e->u.var.attno);
@@ -91,7 +95,7 @@ dp_var(dctx *c, const qry_expr *e)
 		return;
 	}
 	const char *col = r->colnames->items[e->u.var.attno - 1];
-	if (c->qualify)
+	if (c->qualify || e->u.var.levelsup > 0)
 		ty_buf_printf(c->b, "%s.", parse_quote_ident(r->alias));
 	ty_buf_puts(c->b, parse_quote_ident(col));
 }
@@ -102,6 +106,16 @@ dp_cast(dctx *c, const qry_expr *arg, Oid type, int32_t typmod)
 	ty_buf_putc(c->b, '(');
 	dp_expr(c, arg);
 	ty_buf_printf(c->b, ")::%s", ty_format_type(type, typmod));
+}
+
+static bool
+is_casetest(const qry_expr *e)
+{
+	while (e && (e->kind == QE_RELABEL || e->kind == QE_COERCEVIAIO ||
+	             (e->kind == QE_FUNC && e->u.func.fn && (e->u.func.fn->flags & FN_CAST) &&
+	              qry_list_len(e->u.func.args) >= 1)))
+		e = e->kind == QE_FUNC ? e->u.func.args->items[0] : e->u.coerce.arg;
+	return e && e->kind == QE_CASETEST;
 }
 
 static void
@@ -133,8 +147,14 @@ dp_expr(dctx *c, const qry_expr *e)
 			return;
 		}
 		if (op) {
+			const qry_expr *a = e->u.func.args->items[0];
 			ty_buf_printf(b, "(%s ", op->name);
-			dp_expr(c, e->u.func.args->items[0]);
+			if (a->kind == QE_CONST && !a->u.c.isnull && ty_category(a->type) == TYPCAT_NUMERIC) {
+				/* "- 9" would parse as the constant -9: keep the operator */
+				ty_buf_printf(b, "(%s)::%s", ty_output(a->type, a->u.c.value),
+				              ty_format_type(a->type, a->typmod));
+			} else
+				dp_expr(c, a);
 			ty_buf_putc(b, ')');
 			return;
 		}
@@ -199,25 +219,32 @@ dp_expr(dctx *c, const qry_expr *e)
 		}
 		ty_buf_putc(b, '(');
 		dp_expr(c, e->u.saop.scalar);
-		ty_buf_printf(b, " %s %s (", opname, e->u.saop.use_or ? "ANY" : "ALL");
-		if (e->u.saop.array)
-			dp_expr(c, e->u.saop.array);
-		else {
-			ty_buf_puts(b, "ARRAY[");
+		if (!e->u.saop.array) {
+			/* an IN list: print it as written so it analyzes to the same tree */
+			ty_buf_puts(b, e->u.saop.use_or ? " IN (" : " NOT IN (");
 			dp_list(c, e->u.saop.list, ", ");
-			ty_buf_putc(b, ']');
+			ty_buf_puts(b, "))");
+			return;
 		}
+		ty_buf_printf(b, " %s %s (", opname, e->u.saop.use_or ? "ANY" : "ALL");
+		dp_expr(c, e->u.saop.array);
 		ty_buf_puts(b, "))");
 		return;
 	}
 	case QE_CASE:
 		ty_buf_puts(b, "CASE");
 		if (e->u.caseexpr.testexpr) {
-			/* simple CASE: WHEN conditions compare CASETEST; print them whole */
+			ty_buf_putc(b, ' ');
+			dp_expr(c, e->u.caseexpr.testexpr);
 		}
 		for (int i = 0; i < qry_list_len(e->u.caseexpr.whens); i++) {
+			const qry_expr *w = e->u.caseexpr.whens->items[i];
 			ty_buf_puts(b, " WHEN ");
-			dp_expr(c, e->u.caseexpr.whens->items[i]);
+			if (e->u.caseexpr.testexpr && w->kind == QE_FUNC && qry_list_len(w->u.func.args) == 2 &&
+			    is_casetest(w->u.func.args->items[0]))
+				dp_expr(c, w->u.func.args->items[1]);   /* simple CASE: the compared value */
+			else
+				dp_expr(c, w);
 			ty_buf_puts(b, " THEN ");
 			dp_expr(c, e->u.caseexpr.thens->items[i]);
 		}
@@ -260,7 +287,7 @@ dp_expr(dctx *c, const qry_expr *e)
 		}
 		ty_buf_putc(b, '(');
 		if (e->u.sublink.subquery)
-			dp_query(b, e->u.sublink.subquery);
+			dp_query(b, e->u.sublink.subquery, c);
 		ty_buf_putc(b, ')');
 		if (e->u.sublink.kind == QS_ANY || e->u.sublink.kind == QS_ALL ||
 		    e->u.sublink.kind == QS_ROWCOMPARE)
@@ -351,24 +378,32 @@ qry_deparse_expr(const qry_expr *e, const qry_query *context)
 {
 	ty_buf b;
 	ty_buf_init(&b, 64);
-	dctx c = {&b, context, context && qry_list_len(context->rtable) > 1};
+	dctx c = {&b, context, context && qry_list_len(context->rtable) > 1, NULL};
 	dp_expr(&c, e);
 	return b.data;
 }
 
 static void
-dp_from_item(ty_buf *b, const qry_query *q, const qry_jointree *j)
+dp_from_item(ty_buf *b, const qry_query *q, const qry_jointree *j, const dctx *pc)
 {
+	if (j->kind == QJ_JOIN && j->jointype == QJOIN_INNER && !j->quals) {
+		ty_buf_putc(b, '(');
+		dp_from_item(b, q, j->larg, pc);
+		ty_buf_puts(b, " CROSS JOIN ");
+		dp_from_item(b, q, j->rarg, pc);
+		ty_buf_putc(b, ')');
+		return;
+	}
 	if (j->kind == QJ_JOIN) {
 		static const char *n[] = {" JOIN ", " LEFT JOIN ", " FULL JOIN ", " RIGHT JOIN ", " JOIN ",
 		                          " JOIN "};
 		ty_buf_putc(b, '(');
-		dp_from_item(b, q, j->larg);
+		dp_from_item(b, q, j->larg, pc);
 		ty_buf_puts(b, n[j->jointype]);
-		dp_from_item(b, q, j->rarg);
+		dp_from_item(b, q, j->rarg, pc);
 		ty_buf_puts(b, " ON ");
 		if (j->quals) {
-			dctx c = {b, q, true};
+			dctx c = {b, q, true, pc};
 			dp_expr(&c, j->quals);
 		} else
 			ty_buf_puts(b, "true");
@@ -391,18 +426,18 @@ dp_from_item(ty_buf *b, const qry_query *q, const qry_jointree *j)
 			break;
 		}
 		ty_buf_putc(b, '(');
-		dp_query(b, r->subquery);
+		dp_query(b, r->subquery, r->lateral ? &(dctx){b, q, true, pc} : pc);
 		ty_buf_putc(b, ')');
 		break;
 	case RTE_FUNCTION: {
-		dctx c = {b, q, true};
+		dctx c = {b, q, true, pc};
 		dp_list(&c, r->functions, ", ");
 		break;
 	}
 	case RTE_VALUES: {
 		ty_buf_puts(b, "(VALUES ");
 		for (int i = 0; i < qry_list_len(r->values_lists); i++) {
-			dctx c = {b, q, true};
+			dctx c = {b, q, true, pc};
 			ty_buf_puts(b, i ? ", (" : "(");
 			dp_list(&c, r->values_lists->items[i], ", ");
 			ty_buf_putc(b, ')');
@@ -436,28 +471,50 @@ target_by_ref(const qry_query *q, int ref)
 	return NULL;
 }
 
+/* An ORDER BY / GROUP BY / DISTINCT ON item: an output column by its position (so that a
+ * subquery or a constant is not analyzed a second time as a new expression), a helper
+ * column by its expression. */
 static void
-dp_setop(ty_buf *b, const qry_query *q, const qry_setop *s)
+dp_sortitem(dctx *c, const qry_query *q, int ref)
+{
+	int pos = 0;
+	for (int i = 0; i < qry_list_len(q->targets); i++) {
+		const qry_target *t = q->targets->items[i];
+		if (t->resjunk)
+			continue;
+		pos++;
+		if (t->sortgroupref == ref) {
+			ty_buf_printf(c->b, "%d", pos);
+			return;
+		}
+	}
+	dp_expr(c, target_by_ref(q, ref)->expr);
+}
+
+static void
+dp_setop(ty_buf *b, const qry_query *q, const qry_setop *s, const dctx *pc)
 {
 	if (s->is_leaf) {
 		const qry_rte *r = q->rtable->items[s->rtindex - 1];
 		ty_buf_putc(b, '(');
-		dp_query(b, r->subquery);
+		dp_query(b, r->subquery, pc);
 		ty_buf_putc(b, ')');
 		return;
 	}
 	static const char *n[] = {" UNION ", " INTERSECT ", " EXCEPT "};
-	dp_setop(b, q, s->larg);
+	ty_buf_putc(b, '(');
+	dp_setop(b, q, s->larg, pc);
 	ty_buf_puts(b, n[s->op]);
 	if (s->all)
 		ty_buf_puts(b, "ALL ");
-	dp_setop(b, q, s->rarg);
+	dp_setop(b, q, s->rarg, pc);
+	ty_buf_putc(b, ')');
 }
 
 static void
-dp_query(ty_buf *b, const qry_query *q)
+dp_query(ty_buf *b, const qry_query *q, const dctx *parent)
 {
-	dctx c = {b, q, qry_list_len(q->rtable) > 1};
+	dctx c = {b, q, qry_list_len(q->rtable) > 1 || parent != NULL, parent};
 	if (q->ctes) {
 		ty_buf_puts(b, q->has_recursive ? "WITH RECURSIVE " : "WITH ");
 		for (int i = 0; i < qry_list_len(q->ctes); i++) {
@@ -466,13 +523,13 @@ dp_query(ty_buf *b, const qry_query *q)
 			for (int k = 0; k < qry_list_len(ct->colnames); k++)
 				ty_buf_printf(b, "%s%s", k ? ", " : "", parse_quote_ident(ct->colnames->items[k]));
 			ty_buf_puts(b, ") AS (");
-			dp_query(b, ct->query);
+			dp_query(b, ct->query, parent);
 			ty_buf_puts(b, ")");
 		}
 		ty_buf_putc(b, ' ');
 	}
 	if (q->setops) {
-		dp_setop(b, q, q->setops);
+		dp_setop(b, q, q->setops, parent);
 	} else {
 		ty_buf_puts(b, "SELECT ");
 		if (q->distinct_clause && !q->distinct_on)
@@ -483,7 +540,7 @@ dp_query(ty_buf *b, const qry_query *q)
 				const qry_sortgroup *s = q->distinct_clause->items[i];
 				if (i)
 					ty_buf_puts(b, ", ");
-				dp_expr(&c, target_by_ref(q, s->ref)->expr);
+				dp_sortitem(&c, q, s->ref);
 			}
 			ty_buf_puts(b, ") ");
 		}
@@ -502,7 +559,7 @@ dp_query(ty_buf *b, const qry_query *q)
 			for (int i = 0; i < qry_list_len(q->jointree->fromlist); i++) {
 				if (i)
 					ty_buf_puts(b, ", ");
-				dp_from_item(b, q, q->jointree->fromlist->items[i]);
+				dp_from_item(b, q, q->jointree->fromlist->items[i], parent);
 			}
 		}
 		if (q->jointree && q->jointree->where) {
@@ -515,7 +572,7 @@ dp_query(ty_buf *b, const qry_query *q)
 				const qry_sortgroup *s = q->group_clause->items[i];
 				if (i)
 					ty_buf_puts(b, ", ");
-				dp_expr(&c, target_by_ref(q, s->ref)->expr);
+				dp_sortitem(&c, q, s->ref);
 			}
 		}
 		if (q->having) {
@@ -529,7 +586,7 @@ dp_query(ty_buf *b, const qry_query *q)
 			const qry_sortgroup *s = q->sort_clause->items[i];
 			if (i)
 				ty_buf_puts(b, ", ");
-			dp_expr(&c, target_by_ref(q, s->ref)->expr);
+			dp_sortitem(&c, q, s->ref);
 			if (s->descending)
 				ty_buf_puts(b, " DESC");
 			if (s->nulls_first != s->descending)
@@ -551,6 +608,6 @@ qry_deparse_query(const qry_query *q)
 {
 	ty_buf b;
 	ty_buf_init(&b, 256);
-	dp_query(&b, q);
+	dp_query(&b, q, NULL);
 	return b.data;
 }
