@@ -143,8 +143,12 @@ struct qry_expr {
 		} sublink;                                                   /* QE_SUBLINK / QE_SUBPLAN */
 		struct {
 			const struct ty_func *fn; /* the aggregate (FN_AGG) */
-			qry_list *args;           /* input expressions (empty for count(*)) */
-			qry_list *order;          /* ORDER BY inside the call: qry_sortgroup* over args */
+			qry_list *args;           /* input expressions (empty for count(*)); the last
+			                           * `nextra` of them are ORDER BY expressions that are
+			                           * not arguments (sorted on, not passed) */
+			qry_list *order;          /* ORDER BY inside the call: qry_sortgroup* whose ref
+			                           * is the 1-based position in args */
+			int nextra;
 			qry_expr *filter;         /* FILTER (WHERE ...) or NULL */
 			bool distinct;
 			bool star;                /* count(*) */

@@ -163,6 +163,14 @@ main(int argc, char **argv)
 		if (want_params)
 			memset(buf, ' ', 2);   /* keep positions */
 		mem_switch(stmt_ctx);
+		if (each) {
+			/* one outcome line per record, as tests/analyze/cases.expected */
+			memcpy(buf, want_params ? "P:" : buf, want_params ? 2 : 0);
+			printf("%s\n", anl_run_case(buf));
+			mem_switch(mem_top);
+			mem_reset(stmt_ctx);
+			continue;
+		}
 		ast_list *volatile stmts = NULL;
 		ERR_TRY();
 		stmts = parse_sql(buf, NULL);

@@ -241,6 +241,7 @@ update t set a = a + 1 where b = (select max(v) from k)
 update t set b = u.c from u where t.a = u.a and u.c > 1
 update t set b = 1
 update t set b = 'x' || a
+update w set num = 123456
 delete from t where a in (select c from u)
 delete from t t1 using t t2 where t1.a = t2.a
 delete from t where t.nosuch = 1
@@ -364,3 +365,69 @@ select count(*) from t group by a order by b
 select a, count(*) from t group by a having count(*) > 1 or a > 1
 select 1 from t having count(*) > 1
 select sum(a) from t where a > 1 group by b order by sum(a)
+explain select x from t
+explain select a from t
+explain (costs off) select a from t where b = 'x'
+explain insert into t values (1, 2, 3)
+create view v1 as select a, a from t
+create view v2 (x, y, z) as select a, b from t
+create view v3 as select 1 as one, 'x' as two
+select one, two from v3
+create view v4 as select x from t
+create view v5 (p, q) as select a, b from t where a > 1
+select p, q from v5 where p = 2
+select * from v5 v join t on v.p = t.a
+create table c1 (a int check (a > (select 1)))
+create table c2 (a int check (count(*) > 1))
+create table c3 (a int default b)
+create table c4 (a int check (b > 1))
+create table c5 (a int default 'x')
+create table c6 (a int check (a))
+create table c7 (a int, b text, check (a > 0 and b <> ''))
+create table c8 (a int default 1 + 2, b text default 'x' || 'y')
+create table c9 (a int check (a > row_number() over ()))
+create table c10 (a int default nosuchfn(1))
+create table c11 (a int default $1)
+create table c12 (a varchar(2) default 'xyz')
+create table c13 (a int check (generate_series(1, 2) > 0))
+create table as1 as select x from t
+create table as2 as select a, b from t
+prepare p1 as select x from t
+prepare p2 (int) as select $1 + a from t
+prepare p3 (int, text) as insert into t values ($1, $2)
+prepare p4 as select * from t where a = $1
+prepare p5 (nosuchtype) as select 1
+copy t (x) to stdout
+copy (select x from t) to stdout
+copy nosuch to stdout
+copy t (a, b) to stdout
+select 1 from t where exists (select 1 from pg_class c where c.relname = t.b)
+select nspname from pg_namespace n join pg_class c on c.relnamespace = n.oid
+select datname from pg_database
+select rolname from pg_roles
+select conname, contype from pg_constraint
+select adbin from pg_attrdef
+select proname from pg_proc
+select name, setting from pg_settings
+select column_name, data_type from information_schema.columns where table_name = 't'
+select table_schema, table_type from information_schema.tables
+select nosuch from pg_class
+select a, sum(a) over (order by a rows between 1 preceding and 1 following) from t
+select a, sum(a) over (order by a rows a preceding) from t
+select a, sum(a) over (order by a rows 'x' preceding) from t
+select a, sum(a) over (order by a range between 1 preceding and current row) from t
+select a, sum(a) over (order by b range between 1 preceding and current row) from t
+select a, sum(a) over (order by a groups 1 preceding) from t
+select a, sum(a) over (w order by a) from t window w as (partition by b)
+select a, sum(a) over (w partition by a) from t window w as (partition by b)
+select a, sum(a) over (w order by a) from t window w as (order by b)
+select a, sum(a) over (w) from t window w as (order by b rows 1 preceding)
+select a, sum(a) over w from t window w as (order by a), w as (order by b)
+select a, rank() over (order by count(*)) from t group by a
+select a from t where a = sum(a) over ()
+select sum(a) over () from t group by b
+select a, sum(a) filter (where a > 1) over () from t
+select a, row_number() filter (where a > 1) over () from t
+select a, lag(a, 1, 0) over (order by a), lead(b) over (order by a), nth_value(a, 2) over (order by a) from t
+select count(*) over (partition by a order by b), avg(a) over (partition by b) from t
+select a, sum(count(*)) over () from t group by a

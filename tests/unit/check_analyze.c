@@ -334,6 +334,87 @@ START_TEST(cases_match_postgresql)
 }
 END_TEST
 
+static int
+count_walker_n;
+static bool
+count_walker(qry_expr *e, void *arg)
+{
+	(void)e;
+	(void)arg;
+	count_walker_n++;
+	return false;
+}
+
+static qry_expr *
+identity_mutator(qry_expr *e, void *arg)
+{
+	(void)arg;
+	return e->kind == QE_CONST ? qry_copy_expr(e) : NULL;
+}
+
+/*
+ * Every statement of cases.sql that analyzes: its copy dumps the same, walks visit the same
+ * number of nodes, a mutator that replaces constants by copies changes nothing, and a
+ * SELECT's deparsed text (what a view stores) analyzes back to the same tree.
+ */
+START_TEST(cases_copy_walk_and_deparse)
+{
+	int ns, nc;
+	char **setup_sql = read_lines("setup.sql", &ns);
+	char **cases = read_lines("cases.sql", &nc);
+	static const char *drops[] = {"drop table t", "drop table u", "drop table pgbench_accounts",
+	                              "drop table w"};
+	for (size_t i = 0; i < sizeof drops / sizeof drops[0]; i++)
+		anl_run_case(drops[i]);
+	for (int i = 0; i < ns; i++)
+		anl_run_case(setup_sql[i]);
+	int checked = 0, roundtrips = 0;
+	for (int i = 0; i < nc; i++) {
+		if (strncmp(cases[i], "P:", 2) == 0)
+			continue;
+		qry_query *volatile q = NULL;
+		ERR_TRY();
+		cat_begin_statement();
+		ast_list *stmts = parse_sql(cases[i], NULL);
+		RawStmt *rs = ast_list_nth(stmts, 0);
+		if (AST_IS(rs->stmt, SelectStmt) || AST_IS(rs->stmt, InsertStmt) ||
+		    AST_IS(rs->stmt, UpdateStmt) || AST_IS(rs->stmt, DeleteStmt) ||
+		    AST_IS(rs->stmt, ExplainStmt))
+			q = anl_analyze((ast_node *)rs, cases[i], NULL);
+		ERR_CATCH();
+		cat_error_cleanup();
+		ERR_END();
+		if (!q)
+			continue;
+		checked++;
+		char *d1 = anl_dump_query(q);
+		qry_query *c = qry_copy_query(q);
+		ck_assert_msg(strcmp(d1, anl_dump_query(c)) == 0, "copy differs: %s", cases[i]);
+		count_walker_n = 0;
+		qry_walk_query_exprs(q, count_walker, NULL);
+		int n1 = count_walker_n;
+		count_walker_n = 0;
+		qry_walk_query_exprs(c, count_walker, NULL);
+		ck_assert_int_eq(n1, count_walker_n);
+		qry_mutate_query_exprs(c, identity_mutator, NULL);
+		ck_assert_msg(strcmp(d1, anl_dump_query(c)) == 0, "mutate changed: %s", cases[i]);
+		for (int k = 0; k < qry_list_len(q->targets); k++)
+			ck_assert(qry_equal_expr(((qry_target *)q->targets->items[k])->expr,
+			                         ((qry_target *)c->targets->items[k])->expr));
+		if (q->cmd == QC_SELECT) {
+			char *txt = qry_deparse_query(q);
+			qry_list *again = anl_analyze_sql(txt, NULL);
+			ck_assert_msg(strcmp(d1, anl_dump_query(again->items[0])) == 0,
+			              "deparse round trip of %s\n  text: %s\n  %s\n  %s", cases[i], txt, d1,
+			              anl_dump_query(again->items[0]));
+			roundtrips++;
+		}
+	}
+	ck_assert_int_gt(checked, 200);
+	ck_assert_int_gt(roundtrips, 150);
+}
+END_TEST
+
 static Suite *
 analyze_suite(void)
 {
@@ -346,6 +427,7 @@ analyze_suite(void)
 	tcase_add_test(tc, system_views_have_postgresql_columns);
 	tcase_add_test(tc, copy_equal_and_fold);
 	tcase_add_test(tc, cases_match_postgresql);
+	tcase_add_test(tc, cases_copy_walk_and_deparse);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -50,15 +50,10 @@ typmod_node(qry_expr *e, Oid target, int32_t typmod, bool is_explicit)
 {
 	if (typmod < 0 || e->typmod == typmod || !ty_has_typmod_coercion(target))
 		return e;
-	if (e->kind == QE_CONST && !e->u.c.isnull) {
-		/* fold at once: the same error PostgreSQL's planner raises (no position) */
-		qry_expr *c = qry_make_const(target, typmod,
-		                             ty_coerce_typmod(e->u.c.value, target, typmod, is_explicit),
-		                             false);
-		c->loc = e->loc;
-		return c;
-	}
-	if (e->kind == QE_CONST) {
+	/* a constant keeps its coercion node: PostgreSQL raises 22001 for 'toolong'::varchar(2)
+	 * only when the expression is evaluated (or folded by the planner), never at analysis,
+	 * so a column DEFAULT 'xyz' on varchar(2) is accepted by CREATE TABLE */
+	if (e->kind == QE_CONST && e->u.c.isnull) {
 		e->typmod = typmod;
 		return e;
 	}

@@ -336,6 +336,8 @@ anl_dump_query(const qry_query *q)
 		ty_buf_puts(&b, "rtable:");
 		for (int i = 0; i < qry_list_len(q->rtable); i++) {
 			const qry_rte *r = q->rtable->items[i];
+			if (r->kind == RTE_JOIN)
+				continue;   /* names only: no Var refers to a join (README invariant 3) */
 			ty_buf_printf(&b, " %d=%s(%s)", i + 1, r->alias ? r->alias : "?", kinds[r->kind]);
 		}
 		ty_buf_putc(&b, '\n');

@@ -82,8 +82,13 @@ apply_alias(anl_pstate *ps, qry_rte *rte, Alias *a, const char *dflt)
 	if (n > have)
 		ph_error("42P10", "table \"%s\" has %d columns available but %d columns specified",
 		         a->aliasname, have, n);
-	for (int i = 0; i < n; i++)
-		rte->colnames->items[i] = pstrdup(ast_strval(ast_list_nth(a->colnames, i)));
+	/* the aliases name the columns in order, skipping dropped ones (named "") */
+	for (int i = 0, k = 0; i < n && k < have; k++) {
+		if (!*(char *)rte->colnames->items[k])
+			continue;
+		rte->colnames->items[k] = pstrdup(ast_strval(ast_list_nth(a->colnames, i)));
+		i++;
+	}
 }
 
 /* ---- relation lookup ----------------------------------------------------------------------- */
@@ -292,23 +297,17 @@ add_cte_ref(anl_pstate *ps, anl_cte *c, int levelsup, RangeVar *rv)
 			            (int32_t)(intptr_t)c->coltypmods->items[i]);
 	} else {
 		qry_query *q = c->cte->query;
+		/* a data-modifying WITH query's columns are its RETURNING list */
+		qry_list *src = q->cmd == QC_SELECT ? q->targets : q->returning;
 		int k = 0;
-		for (int i = 0; i < qry_list_len(q->targets); i++) {
-			qry_target *t = q->targets->items[i];
+		for (int i = 0; i < qry_list_len(src); i++) {
+			qry_target *t = src->items[i];
 			if (t->resjunk)
 				continue;
 			const char *cn = k < qry_list_len(c->cte->colnames) ? c->cte->colnames->items[k] : t->name;
 			rte_add_col(rte, cn, t->expr->type, t->expr->typmod);
 			k++;
 		}
-		if (q->cmd != QC_SELECT)
-			for (int i = 0; i < qry_list_len(q->returning); i++) {
-				qry_target *t = q->returning->items[i];
-				const char *cn = k < qry_list_len(c->cte->colnames) ? c->cte->colnames->items[k]
-				                                                    : t->name;
-				rte_add_col(rte, cn, t->expr->type, t->expr->typmod);
-				k++;
-			}
 		c->cte->refcount++;
 	}
 	apply_alias(ps, rte, rv->alias, c->name);

@@ -201,6 +201,7 @@ agg_order_by(anl_pstate *ps, qry_expr *agg, FuncCall *fc)
 				ANL_ERROR(ps, sb->node->loc, "42P10",
 				          "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list");
 			agg->u.aggref.args = qry_list_append(agg->u.aggref.args, x);
+			agg->u.aggref.nextra++;
 			ref = qry_list_len(agg->u.aggref.args);
 		}
 		qry_sortgroup *sg = palloc0(sizeof(*sg));
@@ -420,7 +421,7 @@ frame_offset(anl_pstate *ps, ast_node *n, int opts, qry_window *w, qry_query *q)
 	              : (opts & FRAMEOPTION_GROUPS) ? EK_WINDOW_FRAME_GROUPS : EK_WINDOW_FRAME_RANGE;
 	qry_expr *e = anl_expr(ps, n, k);
 	if (qry_contains_kind(e, QE_VAR))
-		ANL_ERROR(ps, n->loc, "42P20", "argument of %s must not contain variables",
+		ANL_ERROR(ps, n->loc, "42P10", "argument of %s must not contain variables",
 		          (opts & FRAMEOPTION_ROWS) ? "ROWS" : (opts & FRAMEOPTION_GROUPS) ? "GROUPS" : "RANGE");
 	if (k != EK_WINDOW_FRAME_RANGE)
 		return anl_coerce_to_specific(ps, e, INT8OID, k == EK_WINDOW_FRAME_ROWS ? "ROWS" : "GROUPS");
@@ -430,7 +431,7 @@ frame_offset(anl_pstate *ps, ast_node *n, int opts, qry_window *w, qry_query *q)
 	char cat = ty_category(t);
 	Oid want = (cat == TYPCAT_DATETIME || cat == TYPCAT_TIMESPAN) ? INTERVALOID : t;
 	if (cat != TYPCAT_NUMERIC && cat != TYPCAT_DATETIME && cat != TYPCAT_TIMESPAN)
-		ANL_ERROR(ps, n->loc, "42883",
+		ANL_ERROR(ps, n->loc, "0A000",
 		          "RANGE with offset PRECEDING/FOLLOWING is not supported for column type %s",
 		          anl_type_name(t));
 	return anl_coerce(ps, e, want, -1, COERCION_IMPLICIT, n->loc);
@@ -514,8 +515,16 @@ anl_transform_windows(anl_pstate *ps, qry_query *q)
 		WindowDef *d = ast_list_nth(ps->window_defs, i);
 		for (int k = 0; k < i; k++) {
 			WindowDef *o = ast_list_nth(ps->window_defs, k);
-			if (strcmp(o->name, d->name) == 0)
-				ANL_ERROR(ps, d->hdr.loc, "42P20", "window \"%s\" is already defined", d->name);
+			if (strcmp(o->name, d->name) == 0) {
+				/* PostgreSQL points at the definition's parenthesis */
+				int loc = d->hdr.loc;
+				if (loc >= 0 && ps->text) {
+					const char *p = strchr(ps->text + loc, '(');
+					if (p)
+						loc = (int)(p - ps->text);
+				}
+				ANL_ERROR(ps, loc, "42P20", "window \"%s\" is already defined", d->name);
+			}
 		}
 	}
 	for (int i = 0; i < nnamed; i++)

@@ -105,14 +105,16 @@ anl_utility(anl_pstate *ps, ast_node *stmt)
 			q->util_query = inner(ps, c->query);
 		} else if (c->relation) {
 			const anl_sysview *sv;
-			Oid relid = anl_lookup_relation(ps, c->relation, false, &sv);
+			Oid relid = anl_lookup_relation(ps, c->relation, true, &sv);
+			if (relid == InvalidOid)
+				ph_error("42P01", "relation \"%s\" does not exist", c->relation->relname);
 			if (!sv) {
 				const cat_relation *rel = cat_get_relation(relid);
 				for (int i = 0; rel && i < ast_list_length(c->attlist); i++) {
 					const char *cn = ast_strval(ast_list_nth(c->attlist, i));
 					if (!cat_relation_attribute(rel, cn))
-						ANL_ERROR(ps, ((ast_node *)ast_list_nth(c->attlist, i))->loc, "42703",
-						          "column \"%s\" of relation \"%s\" does not exist", cn, rel->name);
+						ph_error("42703", "column \"%s\" of relation \"%s\" does not exist", cn,
+						         rel->name);
 				}
 			}
 		}

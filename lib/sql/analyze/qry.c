@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "sql/analyze/anl.h"
 #include "sql/qry.h"
 #include "types/types.h"
 #include "util/err.h"
@@ -491,12 +492,15 @@ qry_equal_expr(const qry_expr *a, const qry_expr *b)
 		       list_equal(a->u.minmax.args, b->u.minmax.args);
 	case QE_SUBLINK:
 	case QE_SUBPLAN:
-		/* subqueries compare by identity: two sublinks are equal only if they are copies of
-		 * the same analysis, which the analyzer never needs to detect */
+		/* subqueries compare by their full dump (every clause, type and resolved
+		 * function), which is what equality of two analyses means */
 		return a->u.sublink.kind == b->u.sublink.kind &&
-		       a->u.sublink.subquery == b->u.sublink.subquery &&
 		       a->u.sublink.subplan_id == b->u.sublink.subplan_id &&
-		       qry_equal_expr(a->u.sublink.testexpr, b->u.sublink.testexpr);
+		       qry_equal_expr(a->u.sublink.testexpr, b->u.sublink.testexpr) &&
+		       (a->u.sublink.subquery == b->u.sublink.subquery ||
+		        (a->u.sublink.subquery && b->u.sublink.subquery &&
+		         strcmp(anl_dump_query(a->u.sublink.subquery),
+		                anl_dump_query(b->u.sublink.subquery)) == 0));
 	case QE_AGGREF:
 		return a->u.aggref.fn == b->u.aggref.fn && a->u.aggref.distinct == b->u.aggref.distinct &&
 		       a->u.aggref.star == b->u.aggref.star &&
@@ -554,12 +558,6 @@ walk_list(qry_list *l, walk_fn fn, void *arg)
 	return false;
 }
 
-static bool
-walk_sortgroups_none(void)
-{
-	return false;
-}
-
 bool
 qry_walk_expr(qry_expr *e, walk_fn fn, void *arg)
 {
@@ -607,7 +605,7 @@ qry_walk_expr(qry_expr *e, walk_fn fn, void *arg)
 		       walk_list(e->u.sublink.args, fn, arg);
 	case QE_AGGREF:
 		return walk_list(e->u.aggref.args, fn, arg) ||
-		       qry_walk_expr(e->u.aggref.filter, fn, arg) || walk_sortgroups_none();
+		       qry_walk_expr(e->u.aggref.filter, fn, arg);
 	case QE_WINDOWFUNC:
 		return walk_list(e->u.windowfunc.args, fn, arg) ||
 		       qry_walk_expr(e->u.windowfunc.filter, fn, arg);

@@ -100,12 +100,90 @@ dp_var(dctx *c, const qry_expr *e)
 	ty_buf_puts(c->b, parse_quote_ident(col));
 }
 
+/* A function name; keywords with special call syntax (extract, substring, position,
+ * overlay, trim...) are qualified so that the plain call form parses. */
+static void
+dp_funcname(ty_buf *b, const char *name)
+{
+	if (parse_ident_needs_quotes(name))
+		ty_buf_printf(b, "pg_catalog.%s", name);
+	else
+		ty_buf_puts(b, name);
+}
+
 static void
 dp_cast(dctx *c, const qry_expr *arg, Oid type, int32_t typmod)
 {
 	ty_buf_putc(c->b, '(');
 	dp_expr(c, arg);
 	ty_buf_printf(c->b, ")::%s", ty_format_type(type, typmod));
+}
+
+static const qry_target *target_by_ref(const qry_query *q, int ref);
+
+static void
+dp_bound(dctx *c, int opts, bool start, const qry_expr *off)
+{
+	ty_buf *b = c->b;
+	if (opts & (start ? FRAMEOPTION_START_UNBOUNDED_PRECEDING : FRAMEOPTION_END_UNBOUNDED_PRECEDING))
+		ty_buf_puts(b, "UNBOUNDED PRECEDING");
+	else if (opts & (start ? FRAMEOPTION_START_UNBOUNDED_FOLLOWING : FRAMEOPTION_END_UNBOUNDED_FOLLOWING))
+		ty_buf_puts(b, "UNBOUNDED FOLLOWING");
+	else if (opts & (start ? FRAMEOPTION_START_CURRENT_ROW : FRAMEOPTION_END_CURRENT_ROW))
+		ty_buf_puts(b, "CURRENT ROW");
+	else {
+		dp_expr(c, off);
+		ty_buf_puts(b, (opts & (start ? FRAMEOPTION_START_OFFSET_PRECEDING
+		                               : FRAMEOPTION_END_OFFSET_PRECEDING)) ? " PRECEDING" : " FOLLOWING");
+	}
+}
+
+/* (PARTITION BY ... ORDER BY ... frame) of a window */
+static void
+dp_window(dctx *c, const qry_window *w)
+{
+	ty_buf *b = c->b;
+	ty_buf_putc(b, '(');
+	if (!w) {
+		ty_buf_putc(b, ')');
+		return;
+	}
+	bool sp = false;
+	for (int i = 0; i < qry_list_len(w->partition); i++) {
+		const qry_sortgroup *s = w->partition->items[i];
+		ty_buf_puts(b, i ? ", " : "PARTITION BY ");
+		dp_expr(c, target_by_ref(c->q, s->ref)->expr);
+		sp = true;
+	}
+	for (int i = 0; i < qry_list_len(w->order); i++) {
+		const qry_sortgroup *s = w->order->items[i];
+		ty_buf_puts(b, i ? ", " : sp ? " ORDER BY " : "ORDER BY ");
+		dp_expr(c, target_by_ref(c->q, s->ref)->expr);
+		if (s->descending)
+			ty_buf_puts(b, " DESC");
+		if (s->nulls_first != s->descending)
+			ty_buf_puts(b, s->nulls_first ? " NULLS FIRST" : " NULLS LAST");
+		sp = true;
+	}
+	int o = w->frame_options;
+	if (o & FRAMEOPTION_NONDEFAULT) {
+		ty_buf_puts(b, sp ? " " : "");
+		ty_buf_puts(b, (o & FRAMEOPTION_ROWS) ? "ROWS " : (o & FRAMEOPTION_GROUPS) ? "GROUPS " : "RANGE ");
+		if (o & FRAMEOPTION_BETWEEN) {
+			ty_buf_puts(b, "BETWEEN ");
+			dp_bound(c, o, true, w->start_offset);
+			ty_buf_puts(b, " AND ");
+			dp_bound(c, o, false, w->end_offset);
+		} else
+			dp_bound(c, o, true, w->start_offset);
+		if (o & FRAMEOPTION_EXCLUDE_CURRENT_ROW)
+			ty_buf_puts(b, " EXCLUDE CURRENT ROW");
+		else if (o & FRAMEOPTION_EXCLUDE_GROUP)
+			ty_buf_puts(b, " EXCLUDE GROUP");
+		else if (o & FRAMEOPTION_EXCLUDE_TIES)
+			ty_buf_puts(b, " EXCLUDE TIES");
+	}
+	ty_buf_putc(b, ')');
 }
 
 static bool
@@ -162,7 +240,8 @@ dp_expr(dctx *c, const qry_expr *e)
 			dp_cast(c, e->u.func.args->items[0], e->type, e->typmod);
 			return;
 		}
-		ty_buf_printf(b, "%s(", e->u.func.fn ? e->u.func.fn->name : "?");
+		dp_funcname(b, e->u.func.fn ? e->u.func.fn->name : "?");
+		ty_buf_putc(b, '(');
 		dp_list(c, e->u.func.args, ", ");
 		ty_buf_putc(b, ')');
 		return;
@@ -294,11 +373,26 @@ dp_expr(dctx *c, const qry_expr *e)
 			ty_buf_putc(b, ')');
 		return;
 	}
-	case QE_AGGREF:
-		ty_buf_printf(b, "%s(%s", e->u.aggref.fn->name, e->u.aggref.distinct ? "DISTINCT " : "");
+	case QE_AGGREF: {
+		dp_funcname(b, e->u.aggref.fn->name);
+		ty_buf_printf(b, "(%s", e->u.aggref.distinct ? "DISTINCT " : "");
 		if (e->u.aggref.star)
 			ty_buf_putc(b, '*');
-		dp_list(c, e->u.aggref.args, ", ");
+		int nreal = qry_list_len(e->u.aggref.args) - e->u.aggref.nextra;
+		for (int i = 0; i < nreal; i++) {
+			if (i)
+				ty_buf_puts(b, ", ");
+			dp_expr(c, e->u.aggref.args->items[i]);
+		}
+		for (int i = 0; i < qry_list_len(e->u.aggref.order); i++) {
+			const qry_sortgroup *s = e->u.aggref.order->items[i];
+			ty_buf_puts(b, i ? ", " : " ORDER BY ");
+			dp_expr(c, e->u.aggref.args->items[s->ref - 1]);
+			if (s->descending)
+				ty_buf_puts(b, " DESC");
+			if (s->nulls_first != s->descending)
+				ty_buf_puts(b, s->nulls_first ? " NULLS FIRST" : " NULLS LAST");
+		}
 		ty_buf_putc(b, ')');
 		if (e->u.aggref.filter) {
 			ty_buf_puts(b, " FILTER (WHERE ");
@@ -306,13 +400,33 @@ dp_expr(dctx *c, const qry_expr *e)
 			ty_buf_putc(b, ')');
 		}
 		return;
-	case QE_WINDOWFUNC:
-		ty_buf_printf(b, "%s(", e->u.windowfunc.fn->name);
+	}
+	case QE_WINDOWFUNC: {
+		dp_funcname(b, e->u.windowfunc.fn->name);
+		ty_buf_putc(b, '(');
 		if (e->u.windowfunc.star)
 			ty_buf_putc(b, '*');
 		dp_list(c, e->u.windowfunc.args, ", ");
-		ty_buf_printf(b, ") OVER w%d", e->u.windowfunc.winref);
+		ty_buf_putc(b, ')');
+		if (e->u.windowfunc.filter) {
+			ty_buf_puts(b, " FILTER (WHERE ");
+			dp_expr(c, e->u.windowfunc.filter);
+			ty_buf_putc(b, ')');
+		}
+		const qry_window *w = NULL;
+		for (int i = 0; c->q && i < qry_list_len(c->q->window_clause); i++) {
+			const qry_window *x = c->q->window_clause->items[i];
+			if (x->winref == e->u.windowfunc.winref)
+				w = x;
+		}
+		if (w && w->name)
+			ty_buf_printf(b, " OVER %s", parse_quote_ident(w->name));
+		else {
+			ty_buf_puts(b, " OVER ");
+			dp_window(c, w);
+		}
 		return;
+	}
 	case QE_COERCEVIAIO:
 	case QE_RELABEL:
 		dp_cast(c, e->u.coerce.arg, e->type, e->typmod);
@@ -397,17 +511,28 @@ dp_from_item(ty_buf *b, const qry_query *q, const qry_jointree *j, const dctx *p
 	if (j->kind == QJ_JOIN) {
 		static const char *n[] = {" JOIN ", " LEFT JOIN ", " FULL JOIN ", " RIGHT JOIN ", " JOIN ",
 		                          " JOIN "};
+		const qry_rte *jr = q->rtable->items[j->rtindex - 1];
 		ty_buf_putc(b, '(');
 		dp_from_item(b, q, j->larg, pc);
 		ty_buf_puts(b, n[j->jointype]);
 		dp_from_item(b, q, j->rarg, pc);
-		ty_buf_puts(b, " ON ");
-		if (j->quals) {
-			dctx c = {b, q, true, pc};
-			dp_expr(&c, j->quals);
-		} else
-			ty_buf_puts(b, "true");
+		if (j->using_cols) {
+			ty_buf_puts(b, " USING (");
+			for (int i = 0; i < qry_list_len(j->using_cols); i++)
+				ty_buf_printf(b, "%s%s", i ? ", " : "", parse_quote_ident(j->using_cols->items[i]));
+			ty_buf_putc(b, ')');
+		} else {
+			ty_buf_puts(b, " ON ");
+			if (j->quals) {
+				dctx c = {b, q, true, pc};
+				dp_expr(&c, j->quals);
+			} else
+				ty_buf_puts(b, "true");
+		}
 		ty_buf_putc(b, ')');
+		/* a join alias is not printed: Vars name the joined tables themselves (join alias
+		 * references are flattened at analysis), which an alias would hide */
+		(void)jr;
 		return;
 	}
 	const qry_rte *r = q->rtable->items[j->rtindex - 1];
@@ -425,13 +550,20 @@ dp_from_item(ty_buf *b, const qry_query *q, const qry_jointree *j, const dctx *p
 			              parse_quote_ident(r->relname));
 			break;
 		}
-		ty_buf_putc(b, '(');
+		ty_buf_puts(b, r->lateral ? "LATERAL (" : "(");
 		dp_query(b, r->subquery, r->lateral ? &(dctx){b, q, true, pc} : pc);
 		ty_buf_putc(b, ')');
 		break;
 	case RTE_FUNCTION: {
 		dctx c = {b, q, true, pc};
-		dp_list(&c, r->functions, ", ");
+		if (qry_list_len(r->functions) > 1) {
+			ty_buf_puts(b, "ROWS FROM (");
+			dp_list(&c, r->functions, ", ");
+			ty_buf_putc(b, ')');
+		} else
+			dp_list(&c, r->functions, ", ");
+		if (r->ordinality)
+			ty_buf_puts(b, " WITH ORDINALITY");
 		break;
 	}
 	case RTE_VALUES: {
@@ -452,10 +584,24 @@ dp_from_item(ty_buf *b, const qry_query *q, const qry_jointree *j, const dctx *p
 		break;
 	}
 	ty_buf_printf(b, " %s", parse_quote_ident(r->alias));
-	if (r->kind != RTE_RELATION && r->kind != RTE_SYSVIEW) {
+	bool aliased = r->kind != RTE_RELATION && r->kind != RTE_SYSVIEW;
+	if (r->kind == RTE_RELATION) {
+		/* column aliases: print them when they differ from the columns' names */
+		const cat_relation *rel = cat_get_relation(r->relid);
+		for (int i = 0; rel && i < rel->natts && i < qry_list_len(r->colnames); i++)
+			if (!rel->atts[i].dropped && strcmp(rel->atts[i].name, r->colnames->items[i]) != 0)
+				aliased = true;
+	}
+	if (aliased) {
 		ty_buf_putc(b, '(');
-		for (int i = 0; i < qry_list_len(r->colnames); i++)
-			ty_buf_printf(b, "%s%s", i ? ", " : "", parse_quote_ident(r->colnames->items[i]));
+		bool first = true;
+		for (int i = 0; i < qry_list_len(r->colnames); i++) {
+			const char *cn = r->colnames->items[i];
+			if (!*cn)
+				continue;   /* a dropped column */
+			ty_buf_printf(b, "%s%s", first ? "" : ", ", parse_quote_ident(cn));
+			first = false;
+		}
 		ty_buf_putc(b, ')');
 	}
 }
@@ -511,9 +657,128 @@ dp_setop(ty_buf *b, const qry_query *q, const qry_setop *s, const dctx *pc)
 	ty_buf_putc(b, ')');
 }
 
+static void dp_dml(ty_buf *b, const qry_query *q, const dctx *parent);
+
+static void
+dp_returning(dctx *c, const qry_list *ret)
+{
+	for (int i = 0; i < qry_list_len(ret); i++) {
+		const qry_target *t = ret->items[i];
+		ty_buf_puts(c->b, i ? ", " : " RETURNING ");
+		dp_expr(c, t->expr);
+		ty_buf_printf(c->b, " AS %s", parse_quote_ident(t->name ? t->name : "?column?"));
+	}
+}
+
+static void
+dp_target_rel(ty_buf *b, const qry_rte *r)
+{
+	ty_buf_printf(b, "%s.%s", parse_quote_ident(r->nspname ? r->nspname : "public"),
+	              parse_quote_ident(r->relname));
+	if (r->has_alias)
+		ty_buf_printf(b, " AS %s", parse_quote_ident(r->alias));
+}
+
+/* INSERT / UPDATE / DELETE (data-modifying WITH queries) */
+static void
+dp_dml(ty_buf *b, const qry_query *q, const dctx *parent)
+{
+	dctx c = {b, q, true, parent};
+	const qry_rte *tr = q->rtable->items[q->result_rel - 1];
+	qry_list *others = NULL;
+	for (int i = 0; i < qry_list_len(q->jointree->fromlist); i++) {
+		const qry_jointree *j = q->jointree->fromlist->items[i];
+		if (!(j->kind == QJ_RANGEREF && j->rtindex == q->result_rel))
+			others = qry_list_append(others, (void *)j);
+	}
+	if (q->cmd == QC_INSERT) {
+		ty_buf_puts(b, "INSERT INTO ");
+		dp_target_rel(b, tr);
+		ty_buf_puts(b, " (");
+		for (int i = 0; i < qry_list_len(q->targets); i++) {
+			const qry_target *t = q->targets->items[i];
+			ty_buf_printf(b, "%s%s", i ? ", " : "", parse_quote_ident(anl_rte_colname((qry_rte *)tr, t->resno)));
+		}
+		ty_buf_puts(b, q->override == OVERRIDING_USER_VALUE ? ") OVERRIDING USER VALUE "
+		               : ") OVERRIDING SYSTEM VALUE ");
+		if (!others) {
+			ty_buf_puts(b, "VALUES (");
+			for (int i = 0; i < qry_list_len(q->targets); i++) {
+				if (i)
+					ty_buf_puts(b, ", ");
+				dp_expr(&c, ((const qry_target *)q->targets->items[i])->expr);
+			}
+			ty_buf_putc(b, ')');
+		} else {
+			ty_buf_puts(b, "SELECT ");
+			for (int i = 0; i < qry_list_len(q->targets); i++) {
+				if (i)
+					ty_buf_puts(b, ", ");
+				dp_expr(&c, ((const qry_target *)q->targets->items[i])->expr);
+			}
+			ty_buf_puts(b, " FROM ");
+			dp_from_item(b, q, others->items[0], parent);
+		}
+		if (q->onconflict) {
+			const qry_onconflict *oc = q->onconflict;
+			ty_buf_puts(b, " ON CONFLICT");
+			if (oc->arbiter_cols) {
+				ty_buf_puts(b, " (");
+				for (int i = 0; i < qry_list_len(oc->arbiter_cols); i++)
+					ty_buf_printf(b, "%s%s", i ? ", " : "",
+					              parse_quote_ident(anl_rte_colname((qry_rte *)tr, QRY_INT(oc->arbiter_cols->items[i]))));
+				ty_buf_putc(b, ')');
+			}
+			if (oc->action == OC_NOTHING)
+				ty_buf_puts(b, " DO NOTHING");
+			else {
+				ty_buf_puts(b, " DO UPDATE SET ");
+				for (int i = 0; i < qry_list_len(oc->set_targets); i++) {
+					const qry_target *t = oc->set_targets->items[i];
+					ty_buf_printf(b, "%s%s = ", i ? ", " : "", parse_quote_ident(anl_rte_colname((qry_rte *)tr, t->resno)));
+					dp_expr(&c, t->expr);
+				}
+				if (oc->where) {
+					ty_buf_puts(b, " WHERE ");
+					dp_expr(&c, oc->where);
+				}
+			}
+		}
+	} else if (q->cmd == QC_UPDATE) {
+		ty_buf_puts(b, "UPDATE ");
+		dp_target_rel(b, tr);
+		ty_buf_puts(b, " SET ");
+		for (int i = 0; i < qry_list_len(q->targets); i++) {
+			const qry_target *t = q->targets->items[i];
+			ty_buf_printf(b, "%s%s = ", i ? ", " : "", parse_quote_ident(anl_rte_colname((qry_rte *)tr, t->resno)));
+			dp_expr(&c, t->expr);
+		}
+		for (int i = 0; i < qry_list_len(others); i++) {
+			ty_buf_puts(b, i ? ", " : " FROM ");
+			dp_from_item(b, q, others->items[i], parent);
+		}
+	} else {
+		ty_buf_puts(b, "DELETE FROM ");
+		dp_target_rel(b, tr);
+		for (int i = 0; i < qry_list_len(others); i++) {
+			ty_buf_puts(b, i ? ", " : " USING ");
+			dp_from_item(b, q, others->items[i], parent);
+		}
+	}
+	if (q->cmd != QC_INSERT && q->jointree->where) {
+		ty_buf_puts(b, " WHERE ");
+		dp_expr(&c, q->jointree->where);
+	}
+	dp_returning(&c, q->returning);
+}
+
 static void
 dp_query(ty_buf *b, const qry_query *q, const dctx *parent)
 {
+	if (q->cmd == QC_INSERT || q->cmd == QC_UPDATE || q->cmd == QC_DELETE) {
+		dp_dml(b, q, parent);
+		return;
+	}
 	dctx c = {b, q, qry_list_len(q->rtable) > 1 || parent != NULL, parent};
 	if (q->ctes) {
 		ty_buf_puts(b, q->has_recursive ? "WITH RECURSIVE " : "WITH ");
@@ -528,7 +793,16 @@ dp_query(ty_buf *b, const qry_query *q, const dctx *parent)
 		}
 		ty_buf_putc(b, ' ');
 	}
-	if (q->setops) {
+	const qry_rte *r0 = qry_list_len(q->rtable) == 1 ? q->rtable->items[0] : NULL;
+	if (r0 && r0->kind == RTE_VALUES && !q->jointree->where && !q->group_clause && !q->distinct_clause) {
+		/* a VALUES statement (not VALUES in FROM, which is a subquery) */
+		ty_buf_puts(b, "VALUES ");
+		for (int i = 0; i < qry_list_len(r0->values_lists); i++) {
+			ty_buf_puts(b, i ? ", (" : "(");
+			dp_list(&c, r0->values_lists->items[i], ", ");
+			ty_buf_putc(b, ')');
+		}
+	} else if (q->setops) {
 		dp_setop(b, q, q->setops, parent);
 	} else {
 		ty_buf_puts(b, "SELECT ");
@@ -578,6 +852,15 @@ dp_query(ty_buf *b, const qry_query *q, const dctx *parent)
 		if (q->having) {
 			ty_buf_puts(b, " HAVING ");
 			dp_expr(&c, q->having);
+		}
+		bool first = true;
+		for (int i = 0; i < qry_list_len(q->window_clause); i++) {
+			const qry_window *w = q->window_clause->items[i];
+			if (!w->name)
+				continue;
+			ty_buf_printf(b, "%s%s AS ", first ? " WINDOW " : ", ", parse_quote_ident(w->name));
+			dp_window(&c, w);
+			first = false;
 		}
 	}
 	if (q->sort_clause) {
