@@ -156,7 +156,7 @@ static void
 ddl_create_view(ViewStmt *s, const char *text)
 {
 	anl_view_result vr;
-	anl_view_query(s->query, s->aliases, text, NULL, &vr);
+	anl_view_query(s->query, s->aliases, true, text, NULL, &vr);
 	cat_column_def *cols = palloc0(sizeof(cat_column_def) * (size_t)(vr.ncols + 1));
 	for (int i = 0; i < vr.ncols; i++) {
 		cols[i].name = vr.colnames[i];

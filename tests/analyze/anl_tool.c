@@ -94,7 +94,9 @@ reanalyze(const char *txt)
 	char *volatile d = NULL;
 	ERR_TRY();
 	qry_list *again = anl_analyze_sql(txt, NULL);
-	d = anl_dump_query(again->items[0]);
+	d = anl_dump_query_ex(again->items[0], false);
+	if (strcmp(qry_deparse_query(again->items[0]), txt) != 0)
+		d = psprintf("TEXT DIFFERS: %s", qry_deparse_query(again->items[0]));
 	ERR_CATCH();
 	d = psprintf("ERR %s %s", err_last()->sqlstate, err_last()->message);
 	ERR_END();
@@ -182,7 +184,7 @@ main(int argc, char **argv)
 		for (volatile int i = 0; i < ast_list_length(stmts); i++) {
 			RawStmt *rs = ast_list_nth(stmts, i);
 			ast_node *st = rs->stmt;
-			bool dml = AST_IS(st, SelectStmt) || AST_IS(st, InsertStmt) || AST_IS(st, UpdateStmt) ||
+			volatile bool dml = AST_IS(st, SelectStmt) || AST_IS(st, InsertStmt) || AST_IS(st, UpdateStmt) ||
 			           AST_IS(st, DeleteStmt);
 			ERR_TRY();
 			cat_begin_statement();
@@ -199,7 +201,7 @@ main(int argc, char **argv)
 				ok++;
 				if (roundtrip && q->cmd == QC_SELECT) {
 					char *txt = qry_deparse_query(q);
-					char *d1 = anl_dump_query(q);
+					char *d1 = anl_dump_query_ex(q, false);
 					char *d2 = reanalyze(txt);
 					if (strcmp(d1, d2) == 0)
 						rt_ok++;

@@ -431,3 +431,297 @@ select a, row_number() filter (where a > 1) over () from t
 select a, lag(a, 1, 0) over (order by a), lead(b) over (order by a), nth_value(a, 2) over (order by a) from t
 select count(*) over (partition by a order by b), avg(a) over (partition by b) from t
 select a, sum(count(*)) over () from t group by a
+select 9999999999, -9999999999, 99999999999999999999, 1.5e10, 0.000001
+select a from t where a in (u.a, 2)
+select a from t, u where t.a in (u.a, u.c, 3)
+select a from t, u where t.a not in (u.a, u.c)
+select a from t where (a, b) in ((1, 'x'), (2, 'y'))
+select a from t where (a, b) not in ((1, 'x'), (2, 'y'))
+select a from t where (a, b) in ((1, 'x'), (2, 'y', 3))
+select a from t where a in (1, (1, 2))
+select a from t where a not between 1 and 2
+select a from t where a between symmetric 2 and 1
+select a from t where a not between symmetric 2 and 1
+select (1, 'a') is distinct from (1, 'b'), (1, 2) is not distinct from (1, 2)
+select (1, 2) is distinct from (1, 2, 3)
+select a is distinct from null from t
+select b is not distinct from 'x' from t
+select nullif(b, 'x'), nullif(1, null) from t
+select a from t where (a > 1) is true and (b = 'x') is not false and (a < 2) is unknown
+select a from t where b is true
+select a from t where 1 is not unknown
+select '{1,2}'::int[] @> array[1]
+select array[[1,2],[3,4]]
+select array[array[1,2], array[3,4]]
+select array[1, 2]::text[]
+select array[]::int[]
+select array['a', 1.5]
+select a from t where a = any (array['1', '2'])
+select a from t where b = all (array['x'])
+select a from t where a = any (array[1.5])
+select a from t where b like any (array['x%', 'y%'])
+select 'x' collate pg_catalog."C"
+select 'x' collate public."C"
+select b collate "default" from t
+select b collate "POSIX" < 'x' from t
+select greatest(j, j) from w
+select array[1, 'x'::text]
+select row(t.*) from t
+select row(t.*, 1) from t
+select (t.*).a from t
+select (b).x from t
+select arr[1:2], arr[:1], arr[1][1] from w
+select (array[1, 2])[1:1]
+select b[1] from t
+select '{1}'::int[] [1]
+select current_time(2), localtime(1), localtimestamp, current_timestamp(-1)
+select grouping(a, b, a, b, a, b, a, b, a, b, a, b, a, b, a, b, a, b, a, b, a, b, a, b, a, b, a, b, a, b, a, b) from t group by a, b
+select a from t where a = default
+select f(x => 1)
+select a from t where a = count(*) over ()
+select count(*) from t where 1 in (select count(*) from u)
+select * from t where a in (select a from u union select c from u)
+select 1 where exists (select 1 where false)
+select (select 1 limit 1) + 1
+select array(select a, b from t)
+select (select) from t
+select a from t where a = (select c from u order by c limit 1)
+select a from t where a < all (select a, c from u)
+select a from t where (a, b) = (select 1, 'x')
+select a from t where (a, b) < (select 1, 'x')
+select a from t where (a, b) = (select 1)
+select a from t where not exists (select * from u where u.a = t.a) and a is not null
+select case 1 when 1 then 1 else 2 end, case when false then null end
+select case b when 'x' then 1 when 'y' then 2.5 end from t
+select case when a > 0 then a end from t order by 1
+select case a when 1 then 'one' else a end from t
+select coalesce(a, b) from t
+select coalesce(null, 1, 2.5), coalesce(a, 1::int8) from t
+select greatest(1, 'x')
+select least(a, b) from t
+select abs(a), abs(-1.5), abs(f) from t, w
+select length(b), octet_length(b), char_length(b) from t
+select round(1.5), round(1.55, 1), trunc(1.5), mod(7, 3), power(2, 3), sqrt(4.0)
+select lower('ABC'), upper(b), initcap(b), left(b, 1), right(b, 1), repeat(b, 2), reverse(b) from t
+select to_char(1.5, '9.9'), to_number('12', '99'), to_date('2024-01-01', 'YYYY-MM-DD')
+select date_part('year', ts), extract(epoch from ts) from w
+select now(), clock_timestamp(), statement_timestamp(), transaction_timestamp(), timeofday()
+select random() > 0.5, setseed(0.5)
+select md5('x'), encode('x'::bytea, 'hex')
+select a::numeric(3,1), b::varchar(1), b::char(2), 1::bigint, 1::smallint, 1::real, '1'::double precision from t
+select 1::int::text::int, '1.5'::float4::numeric, 'yes'::bool, 't'::boolean
+select cast(a as date) from t
+select d::timestamp, ts::date, d::text, interval '1 hour' + ts, time '10:00' + interval '1 hour' from w
+select '1 day'::interval * 2.5, 2 * '1 day'::interval, '2024-01-01'::date + 1, '10:00'::time - '09:00'::time
+select $1 from t
+select 1 from t group by grouping sets ((a, b), (a), ())
+select a, b from t group by rollup ((a, b))
+select a, b from t group by cube (a), rollup (b)
+select a from t group by distinct a
+select sum(a) from t group by ()
+select a from t group by a having a > 1 and sum(a) > 0
+select a, (select count(*) from u where u.a = t.a) from t group by a
+select a, (select count(*) from u where u.a = t.b) from t group by a
+select b from t group by a, b having count(distinct a) > 1
+select t.* from t group by a, b
+select u.* from t, u group by t.a
+select count(*) from t join u using (a) group by a
+select count(*) from t join u using (a) group by t.a order by a
+select a from t group by a order by count(*), a
+select max(a) filter (where b is not null) over (partition by b) from t
+select string_agg(distinct b, ',' order by b) from t
+select array_agg(a order by a desc nulls last) from t
+select count(a order by b) from t
+select sum(a) over (rows between 1 following and unbounded following) from t
+select sum(a) over (rows between current row and 2 following exclude current row) from t
+select sum(a) over (order by a groups between 1 preceding and 1 following exclude group) from t
+select sum(a) over (order by a range between unbounded preceding and unbounded following exclude ties) from t
+select sum(a) over (order by a range 1 preceding) from t
+select sum(num) over (order by num range between 1.5 preceding and 2 following) from w
+select count(*) over (order by d range between '1 day' preceding and current row) from w
+select count(*) over (order by ts range between '1 hour' preceding and current row) from w
+select ntile(b) over () from t
+select a, count(*) over w1, sum(a) over w2 from t window w1 as (partition by b), w2 as (w1 order by a)
+select a, count(*) over (w1 rows 1 preceding) from t window w1 as (partition by b order by a)
+select a from t order by row_number() over (order by a)
+select row_number() over (partition by count(*)) from t
+select sum(a) over (partition by a order by a rows unbounded preceding) from t group by a
+select * from t where a = 1 for update of t, u
+select * from t, u for update of u skip locked
+select * from (select * from t) s for update
+select * from t for no key update
+select * from t for key share nowait
+select * from generate_series(1, 3) g for update
+select * from t join u using (a) for update of t
+select * from (values (1)) v for update
+select generate_series(1, 3) from t for update
+select * from t cross join lateral generate_series(1, t.a) g
+select * from t left join lateral (select u.c from u where u.a = t.a limit 1) s on true
+select * from t, lateral (select * from u where u.a = t.a) s, lateral (select s.c) s2
+select * from t join (select 1 as x) s on s.x = t.a join u on u.a = s.x
+select * from t join u on t.a = u.a join t t2 on t2.a = u.c
+select * from t t1 join t t2 using (a, b)
+select * from t natural join t t2
+select * from t natural left join u natural right join k
+select * from t full join u on t.a = u.a full join k on k.id = coalesce(t.a, u.a)
+select * from t join u using (a) join k on k.id = a
+select a, t.b, u.c from t right join u using (a)
+select * from t join u using (c)
+select * from t join u on a = 1
+select * from t join u on t.a = u.a and u.c in (select c from u)
+select * from t join u on sum(t.a) > 0
+select * from t where exists (select * from u where t.a = u.a and exists (select 1 from k where k.id = t.a))
+select * from rows from (generate_series(1, 2), generate_series(1, 3)) g(x, y)
+select * from generate_series(1, 2) with ordinality as g(x, n)
+select * from lower('x')
+select * from abs(-1) a
+select * from count(*)
+select * from (select 1 x union select 2) s order by x
+select x from (select 1 as x) s order by s.x
+select t1.a from t t1 join (t t2 join u on t2.a = u.a) on t1.a = u.c
+select * from t as t1(x), t as t2(y) where x = y
+with t as (select 1 as z) select z from t
+with recursive t(n) as (values (1) union all select n + 1 from t where n < 3) select * from t
+with x as materialized (select 1), y as not materialized (select 2) select * from x, y
+with x as (select a from t) select * from x where a in (select * from x)
+with x as (select 1) select * from (with y as (select 2) select * from x, y) s
+with x as (select 1 as v) select (select v from x)
+with recursive r as (select 1 as n union all select n + 1 from r where n < 3 union all select 5) select * from r
+with recursive r as (select 1 as n union select n + 1 from r where n < 3) select * from r
+with recursive r(n) as (select 1 union all select n + 1 from r where n < 3), s as (select * from r) select * from s
+with recursive r(n) as (select 1 union all select (select n + 1 from r) from r) select * from r
+with x(a, b) as (select 1) select * from x
+values (1, 2), (3)
+values (default)
+values (1), (null), (2.5)
+values ('a'), ('b') union select 'c'
+select 1 union all select 2 union all select 3 order by 1 desc limit 2
+select 1 union select 2 except select 3 intersect select 4
+(select 1) union (select 2 limit 1)
+select 1 union select 'a'::text
+select a from t union select 'x'
+select 1, 2 union select 3
+select null union select null
+select null union select 1
+select 'a' union select 'b' union select 1
+select * from (select null union select null) s
+select 1 union select 2 for update
+select a from t union select c from u order by 1 desc nulls first
+select a as x from t union select c from u order by x
+select a from t union all select c from u limit 1 offset 1
+select distinct on (b) a, b from t
+select distinct on (a + 1) a from t order by a + 1, b
+select distinct on (1) a, b from t order by 1, 2
+select distinct on (b) a, b from t order by a
+select distinct a, count(*) from t group by a
+select distinct * from t order by 2
+select distinct a from t order by a + 1
+select a from t limit 1 offset 1
+select a from t limit all
+select a from t limit null
+select a from t limit 1.5
+select a from t offset 1 rows fetch next 2 rows only
+select a from t order by a fetch first 1 row with ties
+select a from t limit (select 1)
+select a from t limit $1
+select a from t order by 1, 1
+select a from t order by a using <, b using >
+select a, b from t order by 2 desc, 1 asc nulls first
+select 1 as a from t order by a
+select a + 1 as a from t order by a
+select a as b, b as a from t order by b
+select a from t order by b || 'x', a * 2
+select count(*) as n from t order by n
+select a from t order by (select 1)
+select a, sum(a) from t group by 1 order by 2
+insert into t (a, b) values (1, 'x') returning a + 1 as x, b, *
+insert into t values (1, 'x') returning t.a, t.*
+insert into t as tt values (1, 'x') returning tt.a
+insert into t values (1, default)
+insert into t (b) values (default)
+insert into t select 1, 'x' where false
+insert into t (a) select a from t limit 1
+insert into t (a) select count(*) from u
+insert into t (a, b) select * from (values (1, 'x')) v(x, y)
+insert into t (a) values ((select max(c) from u))
+insert into t (a) values (1), ((select 2))
+insert into t values (1, 'x'), (2, 'y') returning *
+insert into k values (1, 'x') on conflict (id) do update set v = k.v || excluded.v where k.v <> excluded.v
+insert into k values (1, 'x') on conflict (id) do update set v = default
+insert into k values (1, 'x') on conflict (id) do update set (v) = row('y')
+insert into k values (1, 'x') on conflict (id, id) do nothing
+insert into k values (1, 'x') on conflict on constraint k_pkey do nothing
+insert into k values (1, 'x') on conflict on constraint nosuch do nothing
+insert into k values (1, 'x') on conflict (id) where id > 0 do nothing
+insert into k values (1, 'x') on conflict (lower(v)) do nothing
+insert into k as kk values (1, 'x') on conflict (id) do update set v = kk.v
+insert into k values (1, 'x') on conflict (id) do update set v = excluded.v returning *
+insert into w (id, vc) values (1, 'a') on conflict do nothing
+insert into nosuch values (1)
+insert into t (a) values (1) returning nosuch
+update t set a = default
+update t set a = a where a = (select max(a) from t)
+update t set (a, b) = (select 1, 'x')
+update t set (a, b) = (1)
+update t set (a, b) = (1, 'x', 2)
+update t set (a, b) = row(1, 'x')
+update t set a = 1 from u, k where u.a = t.a and k.id = u.c
+update t set a = 1 from t t2 where t2.a = t.a
+update t set a = u.c from u returning t.*, u.c
+update t set b = default, a = 1 returning b
+update pgbench_accounts set abalance = abalance + 1 where aid = 1
+update t set nosuch.a = 1
+update t set a[1] = 1
+delete from t where a = 1 returning *
+delete from t using u, k where u.a = t.a and k.id = u.c
+delete from t as x where x.a = 1
+delete from t where a = (select max(c) from u where u.a = t.a)
+delete from t returning nosuch
+delete from t where exists (select 1 from t t2 where t2.a = t.a + 1)
+select * from pg_catalog.pg_class c, pg_catalog.pg_namespace n where c.relnamespace = n.oid
+select typname from pg_type where oid = 23
+select indexrelid from pg_index
+select amname from pg_am
+select count(*) from information_schema.columns c join information_schema.tables t using (table_name)
+select * from information_schema.nosuch
+select datname, datdba from pg_catalog.pg_database
+explain (analyze, verbose) select a from t
+explain update t set a = 1
+explain delete from t where x = 1
+create view v6 as select * from t
+select * from v6
+create view v7 as select a, count(*) from t group by a
+select * from v7 where count > 1
+create view v8 as select t.a, u.c from t join u using (a)
+select a, c from v8
+create view v9 as select * from v6 join u using (a)
+select * from v9
+create view v10 as select a from t where a > (select count(*) from u)
+select * from v10
+create view v11 as select a, row_number() over (order by a) from t
+select * from v11
+create view v12 as with x as (select 1 as y) select * from x
+select * from v12
+create view v13 as select a from t union select c from u order by 1 limit 2
+select * from v13
+create view v14 as values (1, 'x'), (2, 'y')
+select * from v14
+create view v15 as select 1 as x where false
+create table as3 as select a, b from t with no data
+create table as4 (x, y) as select a, b from t
+create table as5 (x, y, z) as select a, b from t
+select * into newt from t
+select a into newt2 from t where x = 1
+prepare p6 (int, int) as select $1 + $2
+prepare p7 as select $1 from t
+prepare p8 (text) as select $1 + 1
+prepare p9 as insert into k values ($1, $2) on conflict (id) do update set v = $3
+prepare p10 as select * from t where a = $1 or b = $2
+prepare p11 as select $3
+prepare p12 as select $1::int, $1::text
+copy (select a, b from t where a > 1) to stdout
+copy t to stdout
+copy t (b) from stdin
+copy pg_class to stdout
+copy (insert into t values (1, 'x') returning a) to stdout
+copy (select 1 union select 2) to stdout

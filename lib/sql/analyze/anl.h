@@ -115,7 +115,8 @@ void anl_table_desc_of(Oid relid, anl_table_desc *out);
 
 /*
  * CREATE VIEW / CREATE MATERIALIZED VIEW / CREATE TABLE AS: analyze the query, apply the
- * column aliases (42601 "CREATE VIEW specifies more column names than columns"), and
+ * column aliases (42601 "CREATE VIEW specifies more column names than columns" with
+ * for_view, "too many column names were specified" without), and
  * return the column names/types (palloc'd arrays of ncols) and the text to store in the
  * catalog (view_query: the deparsed analyzed query, stars expanded).  Columns of type
  * unknown become text, as PostgreSQL 15 does.  42P16 for duplicate column names
@@ -129,8 +130,8 @@ typedef struct anl_view_result {
 	int32_t *coltypmods;
 	char *text;
 } anl_view_result;
-void anl_view_query(const ast_node *query, const ast_list *aliases, const char *query_text,
-                    anl_params *params, anl_view_result *out);
+void anl_view_query(const ast_node *query, const ast_list *aliases, bool for_view,
+                    const char *query_text, anl_params *params, anl_view_result *out);
 
 /* A type name (CAST, column definitions): 42704 `type "x" does not exist`, 22023/42601
  * for bad modifiers; position from the node's loc in query_text (may be NULL). */
@@ -175,5 +176,8 @@ qry_expr *anl_fold_constants(qry_expr *e);
 /* Compact one-line text of an expression / multi-line text of a query, for tests. */
 char *anl_dump_expr(const qry_expr *e);
 char *anl_dump_query(const qry_query *q);
+/* Same, Vars printed as alias.#attno when with_names is false (names can differ between
+ * two analyses of equivalent text; positions cannot). */
+char *anl_dump_query_ex(const qry_query *q, bool with_names);
 
 #endif

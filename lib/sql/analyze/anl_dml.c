@@ -141,6 +141,108 @@ assign_value(anl_pstate *ps, const cat_relation *rel, int attno, qry_expr *e, in
 	return anl_coerce_assign(ps, e, a->type, a->typmod, a->name, eloc >= 0 ? eloc : loc);
 }
 
+/* SET col[...] / col.field: 42804 for a type without subscripts or fields, else 0A000. */
+static void
+check_indirection(anl_pstate *ps, const cat_relation *rel, int attno, ResTarget *rt)
+{
+	if (!rt->indirection)
+		return;
+	const cat_attribute *a = &rel->atts[attno - 1];
+	ast_node *first = ast_list_nth(rt->indirection, 0);
+	if (AST_IS(first, String))
+		ANL_ERROR(ps, rt->hdr.loc, "42804",
+		          "cannot assign to field \"%s\" of column \"%s\" because its type %s is not a composite type",
+		          ((String *)first)->sval, a->name, anl_type_name(a->type));
+	if (ty_elem_of(a->type) == InvalidOid)
+		ANL_ERROR(ps, rt->hdr.loc, "42804", "cannot subscript type %s because it does not support subscripting",
+		          anl_type_name(a->type));
+	ANL_ERROR(ps, rt->hdr.loc, "0A000", "subscripted assignment is not supported");
+}
+
+/* A scalar subquery returning column `col` of an analyzed multi-column subquery. */
+static qry_expr *
+multiexpr_column(qry_query *sub, int col, int loc)
+{
+	qry_query *q = palloc0(sizeof(*q));
+	q->cmd = QC_SELECT;
+	qry_rte *rte = palloc0(sizeof(*rte));
+	rte->kind = RTE_SUBQUERY;
+	rte->subquery = qry_copy_query(sub);
+	rte->alias = pstrdup("multiassign");
+	rte->in_from = true;
+	int k = 0;
+	qry_target *pick = NULL;
+	for (int i = 0; i < qry_list_len(sub->targets); i++) {
+		qry_target *t = sub->targets->items[i];
+		if (t->resjunk)
+			continue;
+		rte->colnames = qry_list_append(rte->colnames, t->name ? t->name : "?column?");
+		rte->coltypes = qry_list_append(rte->coltypes, (void *)(uintptr_t)t->expr->type);
+		rte->coltypmods = qry_list_append(rte->coltypmods, (void *)(intptr_t)t->expr->typmod);
+		if (++k == col)
+			pick = t;
+	}
+	q->rtable = qry_list_make1(rte);
+	qry_expr *v = qry_make_var(1, (int16_t)col, pick->expr->type, pick->expr->typmod, 0);
+	q->targets = qry_list_make1(anl_make_target(v, 1, pick->name, false));
+	qry_jointree *rr = palloc0(sizeof(*rr));
+	rr->kind = QJ_RANGEREF;
+	rr->rtindex = 1;
+	qry_jointree *jt = palloc0(sizeof(*jt));
+	jt->kind = QJ_FROM;
+	jt->fromlist = qry_list_make1(rr);
+	q->jointree = jt;
+	qry_expr *e = qry_make_expr(QE_SUBLINK, v->type, v->typmod, loc);
+	e->u.sublink.kind = QS_EXPR;
+	e->u.sublink.subquery = q;
+	return e;
+}
+
+/*
+ * The value of one SET target.  SET (a, b) = ROW(x, y) takes its element; SET (a, b) =
+ * (SELECT x, y ...) becomes, per column, a scalar subquery over that SELECT (the SELECT
+ * runs once per column; PostgreSQL runs it once — the same result for a subquery without
+ * volatile functions).
+ */
+static qry_expr *
+set_source(anl_pstate *ps, ResTarget *rt)
+{
+	qry_expr *e;
+	if (AST_IS(rt->val, MultiAssignRef)) {
+		MultiAssignRef *m = (MultiAssignRef *)rt->val;
+		ast_node *src = m->source;
+		if (AST_IS(src, RowExpr)) {
+			RowExpr *row = (RowExpr *)src;
+			if (ast_list_length(row->args) != m->ncolumns)
+				ANL_ERROR(ps, src->loc, "42601", "number of columns does not match number of values");
+			ast_node *x = ast_list_nth(row->args, m->colno - 1);
+			ps->in_values_insert = AST_IS(x, SetToDefault);
+			e = anl_expr(ps, x, EK_UPDATE_SOURCE);
+			ps->in_values_insert = false;
+			return e;
+		}
+		if (AST_IS(src, SubLink) && (((SubLink *)src)->subLinkType == MULTIEXPR_SUBLINK ||
+		                             ((SubLink *)src)->subLinkType == EXPR_SUBLINK)) {
+			SubLink *sl = (SubLink *)src;
+			qry_query *sub = anl_subquery(ps, sl->subselect, false, NULL);
+			ps->has_sublinks = true;
+			int n = 0;
+			for (int i = 0; i < qry_list_len(sub->targets); i++)
+				if (!((qry_target *)sub->targets->items[i])->resjunk)
+					n++;
+			if (n != m->ncolumns)
+				ANL_ERROR(ps, src->loc, "42601", "number of columns does not match number of values");
+			return multiexpr_column(sub, m->colno, src->loc);
+		}
+		ANL_ERROR(ps, src->loc, "0A000",
+		          "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression");
+	}
+	ps->in_values_insert = AST_IS(rt->val, SetToDefault);
+	e = anl_expr(ps, rt->val, EK_UPDATE_SOURCE);
+	ps->in_values_insert = false;
+	return e;
+}
+
 /* ---- ON CONFLICT -------------------------------------------------------------------------- */
 
 static void
@@ -162,8 +264,8 @@ infer_arbiter(anl_pstate *ps, qry_query *q, const cat_relation *rel, OnConflictC
 		Oid con = cat_lookup_constraint(rel->oid, ic->conname);
 		const cat_constraint *cc = con ? cat_get_constraint(con) : NULL;
 		if (!cc)
-			ANL_ERROR(ps, ic->hdr.loc, "42704", "constraint \"%s\" for table \"%s\" does not exist",
-			          ic->conname, rel->name);
+			ph_error("42704", "constraint \"%s\" for table \"%s\" does not exist", ic->conname,
+			         rel->name);
 		if (cc->type != CAT_CON_PRIMARY && cc->type != CAT_CON_UNIQUE)
 			ANL_ERROR(ps, ic->hdr.loc, "42809", "constraint in ON CONFLICT clause has no associated index");
 		c->arbiter_index = cc->index;
@@ -176,8 +278,12 @@ infer_arbiter(anl_pstate *ps, qry_query *q, const cat_relation *rel, OnConflictC
 	int nc = 0;
 	for (int i = 0; i < n; i++) {
 		IndexElem *ie = ast_list_nth(ic->indexElems, i);
-		if (!ie->name)
-			ANL_ERROR(ps, ie->hdr.loc, "0A000", "expressions in ON CONFLICT are not supported");
+		if (!ie->name) {
+			/* no expression indexes here: nothing can match (checked for errors first) */
+			anl_expr(ps, ie->expr, EK_INDEX_EXPRESSION);
+			nc = -1;
+			break;
+		}
 		int a = target_attno(ps, rel, ie->name, ie->hdr.loc, false);
 		bool dup = false;
 		for (int k = 0; k < nc; k++)
@@ -185,9 +291,11 @@ infer_arbiter(anl_pstate *ps, qry_query *q, const cat_relation *rel, OnConflictC
 		if (!dup && nc < CAT_MAX_KEYS)
 			cols[nc++] = (int16_t)a;
 	}
+	/* the inference WHERE names a partial index's predicate; a full unique index on the
+	 * columns satisfies any predicate, which is all we match */
 	if (ic->whereClause)
-		ANL_ERROR(ps, ic->whereClause->loc, "0A000", "partial-index inference in ON CONFLICT is not supported");
-	for (int i = 0; i < rel->nindexes; i++) {
+		anl_bool_expr(ps, ic->whereClause, EK_INDEX_PREDICATE, "WHERE");
+	for (int i = 0; nc >= 0 && i < rel->nindexes; i++) {
 		const cat_index *ix = &rel->indexes[i];
 		if (!ix->unique || !ix->valid || ix->predicate || ix->nkeys != nc)
 			continue;
@@ -214,9 +322,15 @@ on_conflict(anl_pstate *ps, qry_query *q, const cat_relation *rel, OnConflictCla
 	qry_onconflict *c = palloc0(sizeof(*c));
 	q->onconflict = c;
 	c->action = oc->action == ONCONFLICT_NOTHING ? OC_NOTHING : OC_UPDATE;
+	/* the target under its own name (or alias) is visible in the inference, SET and WHERE */
+	qry_list *save = ps->ns;
+	ps->ns = NULL;
+	anl_add_ns(ps, rti, true, true);
 	infer_arbiter(ps, q, rel, oc);
-	if (c->action != OC_UPDATE)
+	if (c->action != OC_UPDATE) {
+		ps->ns = save;
 		return;
+	}
 	/* EXCLUDED: the row proposed for insertion */
 	qry_rte *target = anl_rte(ps, rti);
 	qry_rte *ex = qry_copy_rte(target);
@@ -226,20 +340,12 @@ on_conflict(anl_pstate *ps, qry_query *q, const cat_relation *rel, OnConflictCla
 	ex->lockmode = 0;
 	int exi = anl_add_rte(ps, ex);
 	c->excluded_rtindex = exi;
-	/* the target under its own name (or alias) and EXCLUDED are visible in SET / WHERE */
-	qry_list *save = ps->ns;
-	ps->ns = NULL;
-	anl_add_ns(ps, rti, true, true);
 	anl_add_ns(ps, exi, true, false);
 	for (int i = 0; i < ast_list_length(oc->targetList); i++) {
 		ResTarget *rt = ast_list_nth(oc->targetList, i);
 		int a = target_attno(ps, rel, rt->name, rt->hdr.loc, true);
-		if (rt->indirection)
-			ANL_ERROR(ps, rt->hdr.loc, "0A000", "subscripted assignment is not supported");
-		bool save_def = ps->in_values_insert;
-		ps->in_values_insert = AST_IS(rt->val, SetToDefault);
-		qry_expr *e = anl_expr(ps, rt->val, EK_UPDATE_SOURCE);
-		ps->in_values_insert = save_def;
+		check_indirection(ps, rel, a, rt);
+		qry_expr *e = set_source(ps, rt);
 		e = assign_value(ps, rel, a, e, 0, true, rt->hdr.loc);
 		for (int k = 0; k < qry_list_len(c->set_targets); k++)
 			if (((qry_target *)c->set_targets->items[k])->resno == a)
@@ -273,9 +379,8 @@ anl_insert(anl_pstate *ps, InsertStmt *s)
 		attnos = palloc(sizeof(int) * (size_t)ncols);
 		for (int i = 0; i < ncols; i++) {
 			ResTarget *rt = ast_list_nth(s->cols, i);
-			if (rt->indirection)
-				ANL_ERROR(ps, rt->hdr.loc, "0A000", "subscripted assignment is not supported");
 			int a = target_attno(ps, rel, rt->name, rt->hdr.loc, false);
+			check_indirection(ps, rel, a, rt);
 			for (int k = 0; k < nattnos; k++)
 				if (attnos[k] == a)
 					ANL_ERROR(ps, rt->hdr.loc, "42701", "column \"%s\" specified more than once", rt->name);
@@ -457,33 +562,9 @@ anl_update(anl_pstate *ps, UpdateStmt *s)
 	const cat_relation *rel = target_rel(ps, rti);
 	for (int i = 0; i < ast_list_length(s->targetList); i++) {
 		ResTarget *rt = ast_list_nth(s->targetList, i);
-		if (rt->indirection)
-			ANL_ERROR(ps, rt->hdr.loc, "0A000", "subscripted assignment is not supported");
 		int a = target_attno(ps, rel, rt->name, rt->hdr.loc, true);
-		qry_expr *e;
-		if (AST_IS(rt->val, MultiAssignRef)) {
-			MultiAssignRef *m = (MultiAssignRef *)rt->val;
-			ast_node *src = m->source;
-			if (AST_IS(src, RowExpr)) {
-				RowExpr *row = (RowExpr *)src;
-				if (ast_list_length(row->args) != m->ncolumns)
-					ANL_ERROR(ps, src->loc, "42601", "number of columns does not match number of values");
-				ast_node *x = ast_list_nth(row->args, m->colno - 1);
-				ps->in_values_insert = AST_IS(x, SetToDefault);
-				e = anl_expr(ps, x, EK_UPDATE_SOURCE);
-				ps->in_values_insert = false;
-			} else if (AST_IS(src, SubLink)) {
-				SubLink *sl = (SubLink *)src;
-				qry_expr *sub = anl_expr(ps, (ast_node *)sl, EK_UPDATE_SOURCE);
-				(void)sub;
-				ANL_ERROR(ps, src->loc, "0A000", "UPDATE SET (...) = (SELECT ...) is not supported");
-			} else
-				ANL_ERROR(ps, src->loc, "42601", "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression");
-		} else {
-			ps->in_values_insert = AST_IS(rt->val, SetToDefault);
-			e = anl_expr(ps, rt->val, EK_UPDATE_SOURCE);
-			ps->in_values_insert = false;
-		}
+		check_indirection(ps, rel, a, rt);
+		qry_expr *e = set_source(ps, rt);
 		for (int k = 0; k < qry_list_len(q->targets); k++)
 			if (((qry_target *)q->targets->items[k])->resno == a)
 				ph_error("42601", "multiple assignments to same column \"%s\"", rt->name);

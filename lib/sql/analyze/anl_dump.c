@@ -7,6 +7,7 @@
 #include "sql/analyze/anl_int.h"
 
 static void dump_expr(ty_buf *b, const qry_expr *e, const qry_query *q);
+static bool var_names = true;   /* Vars as alias.column (else alias.#attno) */
 
 static const char *
 tname(Oid t)
@@ -60,8 +61,10 @@ dump_expr(ty_buf *b, const qry_expr *e, const qry_query *q)
 		const qry_rte *r = NULL;
 		if (q && e->u.var.levelsup == 0 && e->u.var.varno <= qry_list_len(q->rtable))
 			r = q->rtable->items[e->u.var.varno - 1];
-		if (r && e->u.var.attno > 0 && e->u.var.attno <= qry_list_len(r->colnames))
+		if (r && e->u.var.attno > 0 && e->u.var.attno <= qry_list_len(r->colnames) && var_names)
 			ty_buf_printf(b, "%s.%s", r->alias, (char *)r->colnames->items[e->u.var.attno - 1]);
+		else if (r && e->u.var.attno > 0)
+			ty_buf_printf(b, "%s.#%d", r->alias, e->u.var.attno);
 		else if (r && e->u.var.attno == 0)
 			ty_buf_printf(b, "%s.*", r->alias);
 		else
@@ -310,6 +313,16 @@ dump_jt(ty_buf *b, const qry_jointree *j, const qry_query *q)
 		}
 		return;
 	}
+}
+
+char *
+anl_dump_query_ex(const qry_query *q, bool with_names)
+{
+	bool save = var_names;
+	var_names = with_names;
+	char *r = anl_dump_query(q);
+	var_names = save;
+	return r;
 }
 
 char *

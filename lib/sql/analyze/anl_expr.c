@@ -517,8 +517,6 @@ transform_in(anl_pstate *ps, A_Expr *a)
 		qry_expr *lc = (result || i > 0) ? qry_copy_expr(l) : l;
 		if (is_row(lc) && is_row(r))
 			cmp = row_compare(ps, not_in ? "<>" : "=", lc->u.row.args, r->u.row.args, loc);
-		else if (is_row(lc) || is_row(r))
-			ANL_ERROR(ps, loc, "42601", "unequal number of entries in row expressions");
 		else
 			cmp = anl_op(ps, not_in ? "<>" : "=", lc, r, loc);
 		cmp = anl_coerce_to_boolean(ps, cmp, "IN");
@@ -580,6 +578,7 @@ transform_aexpr(anl_pstate *ps, A_Expr *a)
 		    ((SubLink *)a->rexpr)->subLinkType == EXPR_SUBLINK && AST_IS(a->lexpr, RowExpr)) {
 			/* (a, b) op (SELECT x, y): a row comparison with a one-row subquery */
 			SubLink *sl = ast_copy(a->rexpr);
+			sl->hdr.loc = a->hdr.loc;   /* errors point at the operator */
 			sl->subLinkType = ANY_SUBLINK;
 			sl->testexpr = a->lexpr;
 			sl->operName = a->name;
@@ -807,8 +806,7 @@ transform_minmax(anl_pstate *ps, MinMaxExpr *m)
 		                                   anl_coerce_common(ps, args->items[i], t, -1, ctx));
 	const ty_oper *op = ty_ordering_op(t, false);
 	if (!op)
-		ANL_ERROR(ps, m->hdr.loc, "42883", "could not identify a comparison function for type %s",
-		          anl_type_name(t));
+		ph_error("42883", "could not identify a comparison function for type %s", anl_type_name(t));
 	e->u.minmax.cmpfn = op->fn;
 	return e;
 }
@@ -942,10 +940,24 @@ transform_indirection(anl_pstate *ps, A_Indirection *ind)
 		}
 		if (!n)
 			break;
-		if (AST_IS(n, String))
-			ANL_ERROR(ps, n->loc >= 0 ? n->loc : loc, "42809",
-			          "column notation .%s applied to type %s, which is not a composite type",
-			          ((String *)n)->sval, anl_type_name(e->type));
+		if (AST_IS(n, String)) {
+			const char *field = ((String *)n)->sval;
+			if (e->kind == QE_ROW) {
+				/* (t.*).col: the column of the row */
+				qry_expr *found = NULL;
+				for (int k = 0; k < qry_list_len(e->u.row.colnames); k++)
+					if (strcmp(e->u.row.colnames->items[k], field) == 0)
+						found = e->u.row.args->items[k];
+				if (!found)
+					ANL_ERROR(ps, anl_expr_loc(e), "42703", "column \"%s\" not found in data type record",
+					          field);
+				e = found;
+				continue;
+			}
+			ANL_ERROR(ps, anl_expr_loc(e) >= 0 ? anl_expr_loc(e) : loc, "42809",
+			          "column notation .%s applied to type %s, which is not a composite type", field,
+			          anl_type_name(e->type));
+		}
 		ANL_ERROR(ps, loc, "0A000", "row expansion via \"*\" is not supported here");
 	}
 	return e;
@@ -1104,7 +1116,7 @@ anl_sublink(anl_pstate *ps, SubLink *sl)
 		if (qry_list_len(cols) > 1)
 			ANL_ERROR(ps, loc, "42601", "subquery must return only one column");
 		if (qry_list_len(cols) == 0)
-			ANL_ERROR(ps, loc, "42601", "subquery must return a column");
+			ANL_ERROR(ps, loc, "42601", "subquery must return only one column");
 		qry_target *t = cols->items[0];
 		if (sl->subLinkType == EXPR_SUBLINK) {
 			e->u.sublink.kind = QS_EXPR;

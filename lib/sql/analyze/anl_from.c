@@ -621,6 +621,9 @@ join_expr(anl_pstate *ps, JoinExpr *j, qry_jointree **jt)
 		quals = anl_bool_expr(ps, j->quals, EK_JOIN_ON, "JOIN/ON");
 		ps->ns = save_ns;
 	}
+	/* ON TRUE is no condition at all (how a join without one is deparsed) */
+	if (quals && quals->kind == QE_CONST && !quals->u.c.isnull && DatumGetBool(quals->u.c.value))
+		quals = NULL;
 	node->quals = quals;
 	if (j->alias) {
 		rte->alias = pstrdup(j->alias->aliasname);

@@ -237,11 +237,32 @@ anl_func_call(anl_pstate *ps, FuncCall *fc)
 			ANL_ERROR(ps, loc, "3F000", "schema \"%s\" does not exist", schema);
 	}
 	qry_list *args = NULL;
+	bool named = false;
 	for (int i = 0; i < ast_list_length(fc->args); i++) {
 		ast_node *a = ast_list_nth(fc->args, i);
-		if (AST_IS(a, NamedArgExpr))
-			ANL_ERROR(ps, a->loc, "0A000", "named arguments are not supported for built-in functions");
-		args = qry_list_append(args, anl_expr_sub(ps, a));
+		if (AST_IS(a, NamedArgExpr)) {
+			named = true;
+			args = qry_list_append(args, anl_expr_sub(ps, ((NamedArgExpr *)a)->arg));
+		} else
+			args = qry_list_append(args, anl_expr_sub(ps, a));
+	}
+	if (named) {
+		/* built-in functions have no argument names: no candidate can match */
+		ty_buf b;
+		ty_buf_init(&b, 64);
+		ty_buf_printf(&b, "%s(", anl_name_join(fc->funcname));
+		for (int i = 0; i < ast_list_length(fc->args); i++) {
+			ast_node *a = ast_list_nth(fc->args, i);
+			ty_buf_printf(&b, "%s", i ? ", " : "");
+			if (AST_IS(a, NamedArgExpr))
+				ty_buf_printf(&b, "%s => ", ((NamedArgExpr *)a)->name);
+			ty_buf_puts(&b, anl_type_name(((qry_expr *)args->items[i])->type));
+		}
+		ty_buf_putc(&b, ')');
+		ERR_BEGIN("42883");
+		err_position(anl_pos(ps, loc));
+		err_hint("No function matches the given name and argument types. You might need to add explicit type casts.");
+		err_throw("function %s does not exist", b.data);
 	}
 	int nargs = qry_list_len(args);
 	if (nargs > FUNC_MAX_ARGS)

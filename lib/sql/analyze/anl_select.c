@@ -250,6 +250,84 @@ resolve_target_unknowns(anl_pstate *ps, qry_list *targets)
 
 /* ---- WITH ---------------------------------------------------------------------------------- */
 
+/*
+ * PostgreSQL's checkWellFormedRecursion, on the raw recursive term: the self reference may
+ * not sit inside a subquery, on the nullable side of an outer join, or under INTERSECT /
+ * EXCEPT.
+ */
+typedef struct rec_ctx {
+	const char *name;
+	anl_pstate *ps;
+	int in_sub;          /* inside a SubLink / RangeSubselect / CTE of the term */
+	const char *in_join; /* "an outer join" when on a nullable side */
+	const char *in_setop;
+} rec_ctx;
+
+static void rec_check(rec_ctx *c, ast_node *n);
+
+static bool
+rec_walker(ast_node *n, void *arg)
+{
+	rec_check(arg, n);
+	return false;
+}
+
+static void
+rec_check(rec_ctx *c, ast_node *n)
+{
+	if (!n)
+		return;
+	if (AST_IS(n, RangeVar)) {
+		RangeVar *rv = (RangeVar *)n;
+		if (rv->schemaname || strcmp(rv->relname, c->name) != 0)
+			return;
+		if (c->in_sub)
+			ANL_ERROR(c->ps, n->loc, "42P19", "recursive reference to query \"%s\" must not appear within a subquery",
+			          c->name);
+		if (c->in_join)
+			ANL_ERROR(c->ps, n->loc, "42P19", "recursive reference to query \"%s\" must not appear within %s",
+			          c->name, c->in_join);
+		if (c->in_setop)
+			ANL_ERROR(c->ps, n->loc, "42P19", "recursive reference to query \"%s\" must not appear within %s",
+			          c->name, c->in_setop);
+		return;
+	}
+	if (AST_IS(n, SubLink) || AST_IS(n, RangeSubselect) || AST_IS(n, CommonTableExpr)) {
+		c->in_sub++;
+		ast_walk(n, rec_walker, c);
+		c->in_sub--;
+		return;
+	}
+	if (AST_IS(n, JoinExpr)) {
+		JoinExpr *j = (JoinExpr *)n;
+		const char *save = c->in_join;
+		if (j->jointype == JOIN_FULL || j->jointype == JOIN_RIGHT)
+			c->in_join = "an outer join";
+		rec_check(c, j->larg);
+		c->in_join = save;
+		if (j->jointype == JOIN_FULL || j->jointype == JOIN_LEFT)
+			c->in_join = "an outer join";
+		rec_check(c, j->rarg);
+		c->in_join = save;
+		rec_check(c, j->quals);
+		return;
+	}
+	if (AST_IS(n, SelectStmt)) {
+		SelectStmt *s = (SelectStmt *)n;
+		if (s->op == SETOP_INTERSECT || s->op == SETOP_EXCEPT) {
+			const char *save = c->in_setop;
+			c->in_setop = s->op == SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
+			rec_check(c, (ast_node *)s->larg);
+			if (s->op == SETOP_EXCEPT)
+				c->in_setop = "EXCEPT";
+			rec_check(c, (ast_node *)s->rarg);
+			c->in_setop = save;
+			return;
+		}
+	}
+	ast_walk(n, rec_walker, c);
+}
+
 static bool
 refers_to(ast_node *n, void *name)
 {
@@ -344,6 +422,8 @@ anl_with_clause(anl_pstate *ps, qry_query *q, WithClause *w)
 				          u->limitCount ? "LIMIT" : "OFFSET");
 			if (u->lockingClause)
 				ANL_ERROR(ps, c->loc, "0A000", "FOR UPDATE/SHARE in a recursive query is not implemented");
+			rec_ctx rc = {c->name, ps, 0, NULL, NULL};
+			rec_check(&rc, (ast_node *)u->rarg);
 			/* the non-recursive term first: its columns are the CTE's */
 			c->analyzing = true;
 			c->self_ok = false;
@@ -676,8 +756,7 @@ transform_setop(anl_pstate *ps, SelectStmt *s)
 	q->limit_count = anl_limit(ps, s->limitCount, EK_LIMIT);
 	q->limit_with_ties = s->limitOption == LIMIT_OPTION_WITH_TIES;
 	if (s->lockingClause)
-		ANL_ERROR(ps, ((ast_node *)ast_list_nth(s->lockingClause, 0))->loc, "0A000",
-		          "FOR UPDATE is not allowed with UNION/INTERSECT/EXCEPT");
+		ph_error("0A000", "FOR UPDATE is not allowed with UNION/INTERSECT/EXCEPT");
 	qry_jointree *jt = palloc0(sizeof(*jt));
 	jt->kind = QJ_FROM;
 	q->jointree = jt;
@@ -893,7 +972,7 @@ anl_sort_clause(anl_pstate *ps, qry_query *q, ast_list *sort, bool distinct_requ
 		int before = qry_list_len(q->targets);
 		qry_target *t = anl_find_target_for(ps, q, sb->node, EK_ORDER_BY, true);
 		if (distinct_required && qry_list_len(q->targets) > before)
-			ANL_ERROR(ps, sb->node->loc, "42P10",
+			ANL_ERROR(ps, anl_raw_loc(sb->node), "42P10",
 			          "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
 		bool dup = false;
 		for (int k = 0; k < qry_list_len(q->sort_clause); k++)
@@ -970,6 +1049,9 @@ group_set(anl_pstate *ps, qry_query *q, GroupingSet *g, qry_list **sets)
 				GroupingSet *sub = (GroupingSet *)x;
 				for (int k = 0; k < ast_list_length(sub->content); k++)
 					add_group_item(ps, q, ast_list_nth(sub->content, k), &items[i]);
+			} else if (AST_IS(x, RowExpr) && ((RowExpr *)x)->row_format == ROW_IMPLICIT) {
+				for (int k = 0; k < ast_list_length(((RowExpr *)x)->args); k++)
+					add_group_item(ps, q, ast_list_nth(((RowExpr *)x)->args, k), &items[i]);
 			} else
 				add_group_item(ps, q, x, &items[i]);
 		}

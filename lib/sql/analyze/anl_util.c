@@ -41,14 +41,15 @@ anl_utility(anl_pstate *ps, ast_node *stmt)
 	case T_CreateTableAsStmt: {
 		CreateTableAsStmt *c = (CreateTableAsStmt *)stmt;
 		anl_view_result vr;
-		anl_view_query(c->query, c->into ? c->into->colNames : NULL, ps->text, ps->ctx->params, &vr);
+		anl_view_query(c->query, c->into ? c->into->colNames : NULL, false, ps->text, ps->ctx->params,
+		               &vr);
 		q->util_query = vr.query;
 		break;
 	}
 	case T_ViewStmt: {
 		ViewStmt *v = (ViewStmt *)stmt;
 		anl_view_result vr;
-		anl_view_query(v->query, v->aliases, ps->text, ps->ctx->params, &vr);
+		anl_view_query(v->query, v->aliases, true, ps->text, ps->ctx->params, &vr);
 		q->util_query = vr.query;
 		break;
 	}
@@ -248,8 +249,8 @@ anl_check_expr_for_table(const ast_node *expr, const anl_table_desc *t, anl_expr
 }
 
 void
-anl_view_query(const ast_node *query, const ast_list *aliases, const char *query_text,
-               anl_params *params, anl_view_result *out)
+anl_view_query(const ast_node *query, const ast_list *aliases, bool for_view,
+               const char *query_text, anl_params *params, anl_view_result *out)
 {
 	qry_query *q = anl_analyze(query, query_text, params);
 	if (q->cmd != QC_SELECT)
@@ -261,8 +262,11 @@ anl_view_query(const ast_node *query, const ast_list *aliases, const char *query
 		if (!((qry_target *)q->targets->items[i])->resjunk)
 			n++;
 	int na = ast_list_length(aliases);
-	if (na > n)
-		ph_error("42601", "CREATE VIEW specifies more column names than columns");
+	if (na > n) {
+		if (for_view)
+			ph_error("42601", "CREATE VIEW specifies more column names than columns");
+		ph_error("42601", "too many column names were specified");
+	}
 	out->ncols = n;
 	out->colnames = palloc(sizeof(char *) * (size_t)(n + 1));
 	out->coltypes = palloc(sizeof(Oid) * (size_t)(n + 1));

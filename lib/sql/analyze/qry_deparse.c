@@ -76,6 +76,21 @@ dp_const(dctx *c, const qry_expr *e)
 	ty_buf_printf(b, "::%s", ty_format_type(e->type, e->typmod));
 }
 
+/* The name under which a column of an entry is printed: its own, or name_N when another
+ * column of the entry has the same name (a subquery's two "?column?" columns), so that a
+ * reference stays unambiguous when the text is analyzed again. */
+static const char *
+dp_colname(const qry_rte *r, int attno)
+{
+	const char *cn = r->colnames->items[attno - 1];
+	if (r->kind == RTE_RELATION || r->kind == RTE_SYSVIEW)
+		return cn;
+	for (int i = 0; i < qry_list_len(r->colnames); i++)
+		if (i != attno - 1 && strcmp(r->colnames->items[i], cn) == 0)
+			return psprintf("%s_%d", cn, attno);
+	return cn;
+}
+
 static void
 dp_var(dctx *c, const qry_expr *e)
 {
@@ -94,7 +109,7 @@ dp_var(dctx *c, const qry_expr *e)
 		ty_buf_printf(c->b, "%s.*", parse_quote_ident(r->alias));
 		return;
 	}
-	const char *col = r->colnames->items[e->u.var.attno - 1];
+	const char *col = dp_colname(r, e->u.var.attno);
 	if (c->qualify || e->u.var.levelsup > 0)
 		ty_buf_printf(c->b, "%s.", parse_quote_ident(r->alias));
 	ty_buf_puts(c->b, parse_quote_ident(col));
@@ -285,17 +300,15 @@ dp_expr(dctx *c, const qry_expr *e)
 		ty_buf_putc(b, ')');
 		return;
 	case QE_SCALARARRAYOP: {
+		/* the operator implemented by the comparison function */
 		const char *opname = "=";
-		int n;
-		const ty_oper *const *ops = ty_opers_named("=", &n);
-		(void)ops;
-		for (int k = 0; k < 6; k++) {
-			static const char *cands[] = {"=", "<>", "<", "<=", ">", ">="};
-			const ty_oper *const *cs = ty_opers_named(cands[k], &n);
-			for (int i = 0; i < n; i++)
-				if (cs[i]->fn == e->u.saop.fn)
-					opname = cands[k];
-		}
+		int nops;
+		const ty_oper *ops = ty_oper_table(&nops);
+		for (int i = 0; i < nops; i++)
+			if (ops[i].fn == e->u.saop.fn && ops[i].kind == 'b') {
+				opname = ops[i].name;
+				break;
+			}
 		ty_buf_putc(b, '(');
 		dp_expr(c, e->u.saop.scalar);
 		if (!e->u.saop.array) {
@@ -446,6 +459,8 @@ dp_expr(dctx *c, const qry_expr *e)
 		ty_buf_puts(b, "ARRAY[");
 		dp_list(c, e->u.array.elems, ", ");
 		ty_buf_putc(b, ']');
+		if (qry_list_len(e->u.array.elems) == 0)   /* ARRAY[] needs its type */
+			ty_buf_printf(b, "::%s", ty_format_type(e->type, -1));
 		return;
 	case QE_SUBSCRIPT:
 		ty_buf_putc(b, '(');
@@ -599,6 +614,7 @@ dp_from_item(ty_buf *b, const qry_query *q, const qry_jointree *j, const dctx *p
 			const char *cn = r->colnames->items[i];
 			if (!*cn)
 				continue;   /* a dropped column */
+			cn = dp_colname(r, i + 1);
 			ty_buf_printf(b, "%s%s", first ? "" : ", ", parse_quote_ident(cn));
 			first = false;
 		}
