@@ -417,6 +417,193 @@ START_TEST(cases_copy_walk_and_deparse)
 }
 END_TEST
 
+static bool
+lookup_prepared(const char *name, int *n, const Oid **types)
+{
+	static const Oid one_int[] = {INT4OID};
+	if (strcmp(name, "pp") != 0)
+		return false;
+	*n = 1;
+	*types = one_int;
+	return true;
+}
+
+/* EXECUTE arguments, CALL, DECLARE, EXPLAIN, CREATE VIEW / TABLE AS through anl_analyze;
+ * outcomes as PostgreSQL 15.18 gives them. */
+START_TEST(utility_statements)
+{
+	anl_params p;
+	memset(&p, 0, sizeof p);
+	Oid path[2] = {CAT_PG_CATALOG_NAMESPACE, CAT_PUBLIC_NAMESPACE};
+	p.db = CAT_PHANTOM_DB_OID;
+	p.search_path = path;
+	p.npath = 2;
+	p.prepared_lookup = lookup_prepared;
+	static const struct {
+		const char *sql;
+		const char *expect;
+	} cases[] = {
+		{"execute pp('x')", "ERR 22P02|invalid input syntax for type integer: \"x\"|12"},
+		{"execute pp(1, 2)", "ERR 42601|wrong number of parameters for prepared statement \"pp\"|0"},
+		{"execute pp(now())",
+		 "ERR 42804|parameter $1 of type timestamp with time zone cannot be coerced to the expected type integer|12"},
+		{"execute nosuch(1)", "ERR 26000|prepared statement \"nosuch\" does not exist|0"},
+		{"execute pp((select 1))", "ERR 0A000|cannot use subquery in EXECUTE parameter|12"},
+		{"execute pp('5')", "UTILITY"},
+		{"declare c cursor for select x from t", "ERR 42703|column \"x\" does not exist|29"},
+		{"declare c cursor for select a from t", "inner: SELECT"},
+		{"call nosuch(1)", "ERR 42883|function nosuch(integer) does not exist|6"},
+		{"create view vv as select a, b from t", "inner: SELECT"},
+		{"create view vv (x, y, z) as select a, b from t",
+		 "ERR 42601|CREATE VIEW specifies more column names than columns|0"},
+		{"create table ct (x, y, z) as select a, b from t",
+		 "ERR 42601|too many column names were specified|0"},
+		{"explain select a from t where b = 'x'", "utility: ExplainStmt"},
+		{"prepare q1 (int, nosuchtype) as select 1", "ERR 42704|type \"nosuchtype\" does not exist|18"},
+		{"prepare q2 as select $1 + 1", "params: $1=int4"},
+		{"copy t (a, nosuch) to stdout", "ERR 42703|column \"nosuch\" of relation \"t\" does not exist|0"},
+		{"select '{1,2}'::int[]::text[], '{1}'::text[]::int8[]", "ARRAYCOERCE"},
+		{"select 1::varchar(3), 'abc'::char(2), 1.5::numeric(3,1)", "TYPMOD"},
+		{"select 1::int4(2)", "ERR 42601|type modifier is not allowed for type \"int4\"|11"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = run(cases[i].sql, &p);
+		if (strncmp(cases[i].expect, "ERR", 3) == 0)
+			ck_assert_msg(strncmp(got, cases[i].expect, strlen(cases[i].expect)) == 0, "%s\n  expected %s\n  got %s",
+			              cases[i].sql, cases[i].expect, got);
+		else
+			ck_assert_msg(strstr(got, cases[i].expect) != NULL, "%s: %s", cases[i].sql, got);
+	}
+	/* the EXECUTE argument arrives coerced and folded */
+	cat_begin_statement();
+	qry_query *q = anl_analyze_sql("execute pp('5')", &p)->items[0];
+	ck_assert_int_eq(qry_list_len(q->util_exprs), 1);
+	ck_assert_str_eq(anl_dump_expr(q->util_exprs->items[0]), "5::int4");
+}
+END_TEST
+
+/* The DDL helpers: expressions of CHECK, DEFAULT, GENERATED, index expressions and
+ * predicates, USING, with the text to store. */
+START_TEST(ddl_expression_helpers)
+{
+	cat_begin_statement();
+	anl_table_desc td;
+	anl_table_desc_of(cat_lookup_relation(CAT_PUBLIC_NAMESPACE, "t"), &td);
+	ck_assert_int_eq(td.ncols, 2);
+	ck_assert_str_eq(td.colnames[1], "b");
+	char *text;
+	const char *sql = "a > 0 AND b <> ''";
+	ast_node *e = parse_expr(sql);
+	qry_expr *x = anl_check_expr_for_table(e, &td, ANL_DDL_CHECK, InvalidOid, -1, sql, &text);
+	ck_assert_uint_eq(x->type, BOOLOID);
+	ck_assert_str_eq(text, "((a > 0) AND (b <> ''::text))");
+	sql = "length(b) + a";
+	x = anl_check_expr_for_table(parse_expr(sql), &td, ANL_DDL_INDEX, InvalidOid, -1, sql, &text);
+	ck_assert_str_eq(text, "(length(b) + a)");
+	sql = "a * 2";
+	x = anl_check_expr_for_table(parse_expr(sql), &td, ANL_DDL_GENERATED, INT8OID, -1, sql, &text);
+	ck_assert_uint_eq(x->type, INT8OID);
+	sql = "b::int";
+	x = anl_check_expr_for_table(parse_expr(sql), &td, ANL_DDL_USING, INT4OID, -1, sql, &text);
+	ck_assert_str_eq(text, "(b)::integer");
+	sql = "'5'";
+	x = anl_check_expr_for_table(parse_expr(sql), &td, ANL_DDL_DEFAULT, INT4OID, -1, sql, &text);
+	ck_assert_str_eq(text, "5");
+	static const struct {
+		const char *sql;
+		anl_exprkind_ddl kind;
+		const char *code;
+		const char *msg;
+	} errs[] = {
+		{"now() > '2024-01-01'", ANL_DDL_PREDICATE, "42P17", "functions in index predicate must be marked IMMUTABLE"},
+		{"random()", ANL_DDL_INDEX, "42P17", "functions in index expression must be marked IMMUTABLE"},
+		{"a", ANL_DDL_PREDICATE, "42804", "argument of WHERE must be type boolean, not type integer"},
+		{"(select 1)", ANL_DDL_INDEX, "0A000", "cannot use subquery in index expression"},
+		{"(select 1)", ANL_DDL_PREDICATE, "0A000", "cannot use subquery in index predicate"},
+		{"(select 1)", ANL_DDL_GENERATED, "0A000", "cannot use subquery in column generation expression"},
+		{"(select 1)", ANL_DDL_USING, "0A000", "cannot use subquery in transform expression"},
+		{"(select 1)", ANL_DDL_DEFAULT, "0A000", "cannot use subquery in DEFAULT expression"},
+		{"count(*)", ANL_DDL_INDEX, "42803", "aggregate functions are not allowed in index expressions"},
+		{"sum(a)", ANL_DDL_GENERATED, "42803", "aggregate functions are not allowed in column generation expressions"},
+		{"generate_series(1, a)", ANL_DDL_INDEX, "0A000", "set-returning functions are not allowed in index expressions"},
+		{"nosuch", ANL_DDL_INDEX, "42703", "column \"nosuch\" does not exist"},
+		{"b", ANL_DDL_DEFAULT, "0A000", "cannot use column reference in DEFAULT expression"},
+	};
+	for (size_t i = 0; i < sizeof errs / sizeof errs[0]; i++) {
+		volatile int raised = 0;
+		ERR_TRY();
+		anl_check_expr_for_table(parse_expr(errs[i].sql), &td, errs[i].kind, INT4OID, -1, errs[i].sql, NULL);
+		ERR_CATCH();
+		raised = 1;
+		ck_assert_msg(strcmp(err_last()->sqlstate, errs[i].code) == 0 &&
+		              strcmp(err_last()->message, errs[i].msg) == 0,
+		              "%s: got %s %s", errs[i].sql, err_last()->sqlstate, err_last()->message);
+		ERR_END();
+		ck_assert_msg(raised, "%s: no error", errs[i].sql);
+	}
+}
+END_TEST
+
+/* The system-view table: registration, replacement, lookups, the engine's row producer. */
+START_TEST(system_view_registration)
+{
+	static const anl_sysview_col cols[] = {{"x", INT4OID, -1}, {"y", TEXTOID, -1}};
+	anl_sysview v = {"pg_catalog", "pg_my_view", 99001, 2, cols, NULL};
+	anl_sysview_register(&v);
+	const anl_sysview *got = anl_sysview_lookup("pg_catalog", "pg_my_view");
+	ck_assert_ptr_nonnull(got);
+	ck_assert_int_eq(got->ncols, 2);
+	ck_assert_ptr_eq(anl_sysview_by_oid(99001), got);
+	ck_assert_ptr_null(anl_sysview_by_oid(1));
+	int marker;
+	ck_assert(anl_sysview_set_impl("pg_catalog", "pg_my_view", &marker));
+	ck_assert_ptr_eq(anl_sysview_lookup("pg_catalog", "pg_my_view")->impl, &marker);
+	ck_assert(!anl_sysview_set_impl("pg_catalog", "nosuch", &marker));
+	v.ncols = 1;
+	anl_sysview_register(&v);
+	ck_assert_int_eq(anl_sysview_lookup("pg_catalog", "pg_my_view")->ncols, 1);
+	char *d = run("select x from pg_my_view", NULL);
+	ck_assert_msg(strstr(d, "pg_my_view(sysview)") != NULL, "%s", d);
+	d = run("select y from pg_my_view", NULL);
+	ck_assert_msg(strstr(d, "ERR 42703") != NULL, "%s", d);
+	d = run("select oid, relname, relkind from pg_catalog.pg_class, information_schema.tables", NULL);
+	ck_assert_msg(strstr(d, "ERR") == NULL, "%s", d);
+	d = run("insert into pg_class (oid) values (1)", NULL);
+	ck_assert_msg(strstr(d, "ERR 42809|cannot change relation \"pg_class\"") != NULL, "%s", d);
+}
+END_TEST
+
+/* Constant folding: immutable calls, casts, boolean logic, NULL tests. */
+START_TEST(fold_constants)
+{
+	static const struct {
+		const char *sql;
+		const char *folded;
+	} cases[] = {
+		{"select 1 + 2 * 3", "7::int4"},
+		{"select '1.50'::numeric(4,1)", "1.5::numeric(262149)"},
+		{"select 'abc'::varchar(2)", "'ab'::varchar(6)"},
+		{"select 12::text", "'12'::text"},
+		{"select true and false", "f::bool"},
+		{"select null::bool or true", "t::bool"},
+		{"select not true", "f::bool"},
+		{"select null is null, 1 is not null", "t::bool"},
+		{"select a from t where a > 1 and true", "int4gt"},
+		{"select now() > now()", "timestamptz_gt(now(), now())"},
+		{"select length(null::text)", "NULL::int4"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cat_begin_statement();
+		qry_query *q = anl_analyze_sql(cases[i].sql, NULL)->items[0];
+		qry_expr *e = ((qry_target *)q->targets->items[0])->expr;
+		if (q->jointree->where)
+			e = q->jointree->where;
+		char *d = anl_dump_expr(anl_fold_constants(e));
+		ck_assert_msg(strstr(d, cases[i].folded) != NULL, "%s: %s", cases[i].sql, d);
+	}
+}
+END_TEST
+
 static Suite *
 analyze_suite(void)
 {
@@ -430,6 +617,10 @@ analyze_suite(void)
 	tcase_add_test(tc, copy_equal_and_fold);
 	tcase_add_test(tc, cases_match_postgresql);
 	tcase_add_test(tc, cases_copy_walk_and_deparse);
+	tcase_add_test(tc, utility_statements);
+	tcase_add_test(tc, ddl_expression_helpers);
+	tcase_add_test(tc, system_view_registration);
+	tcase_add_test(tc, fold_constants);
 	suite_add_tcase(s, tc);
 	return s;
 }

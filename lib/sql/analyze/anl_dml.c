@@ -104,16 +104,17 @@ check_assign_generated(anl_pstate *ps, const cat_relation *rel, int attno, bool 
                        int override, int loc, bool update)
 {
 	const cat_attribute *a = &rel->atts[attno - 1];
+	/* PostgreSQL reports these without a position */
 	if (a->generated && !is_default) {
 		ERR_BEGIN("428C9");
-		err_position(anl_pos(ps, loc));
 		err_detail("Column \"%s\" is a generated column.", a->name);
-		err_throw("column \"%s\" can only be updated to DEFAULT", a->name);
+		if (update)
+			err_throw("column \"%s\" can only be updated to DEFAULT", a->name);
+		err_throw("cannot insert a non-DEFAULT value into column \"%s\"", a->name);
 	}
 	if (a->identity == CAT_IDENTITY_ALWAYS && !is_default) {
 		if (update) {
 			ERR_BEGIN("428C9");
-			err_position(anl_pos(ps, loc));
 			err_detail("Column \"%s\" is an identity column defined as GENERATED ALWAYS.", a->name);
 			err_throw("column \"%s\" can only be updated to DEFAULT", a->name);
 		}

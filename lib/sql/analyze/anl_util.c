@@ -77,12 +77,13 @@ anl_utility(anl_pstate *ps, ast_node *stmt)
 		int n = 0;
 		const Oid *types = NULL;
 		if (!pp->prepared_lookup || !pp->prepared_lookup(e->name, &n, &types))
-			ANL_ERROR(ps, e->hdr.loc, "26000", "prepared statement \"%s\" does not exist", e->name);
+			ph_error("26000", "prepared statement \"%s\" does not exist", e->name);
 		int given = ast_list_length(e->params);
-		if (given != n)
-			ANL_ERROR(ps, given ? ((ast_node *)ast_list_nth(e->params, 0))->loc : e->hdr.loc, "42601",
-			          "wrong number of parameters for prepared statement \"%s\"", e->name),
-			    (void)0;
+		if (given != n) {
+			ERR_BEGIN("42601");
+			err_detail("Expected %d parameters but got %d.", n, given);
+			err_throw("wrong number of parameters for prepared statement \"%s\"", e->name);
+		}
 		for (int i = 0; i < given; i++) {
 			ast_node *a = ast_list_nth(e->params, i);
 			qry_expr *x = anl_expr(ps, a, EK_EXECUTE_PARAMETER);
