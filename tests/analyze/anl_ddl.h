@@ -20,6 +20,24 @@ static uint64_t ddl_xid = 100;
 
 /* ---- a stand-in for the engine's DDL ---------------------------------------------------- */
 
+static Oid
+ddl_make_sequence(const char *name, Oid type)
+{
+	cat_sequence seq;
+	cat_sequence_defaults(type, 1, &seq);
+	cat_ddl *d = cat_ddl_begin(ddl_xid++, 0);
+	cat_relation_def def;
+	memset(&def, 0, sizeof def);
+	def.ns = CAT_PUBLIC_NAMESPACE;
+	def.name = name;
+	def.kind = CAT_RELKIND_SEQUENCE;
+	def.owner = CAT_BOOTSTRAP_SUPERUSER_OID;
+	def.seq = &seq;
+	Oid oid = cat_create_relation(d, &def);
+	cat_ddl_commit(d);
+	return oid;
+}
+
 static void
 ddl_create_table(CreateStmt *s, const char *text)
 {
@@ -35,6 +53,17 @@ ddl_create_table(CreateStmt *s, const char *text)
 			ColumnDef *cd = (ColumnDef *)el;
 			cat_column_def *c = &cols[n++];
 			c->name = cd->colname;
+			const char *tn = ast_strval(ast_list_last(cd->typeName->names));
+			if (strcmp(tn, "serial") == 0 || strcmp(tn, "bigserial") == 0) {
+				/* serial: a sequence and a nextval default, as PostgreSQL's CREATE TABLE */
+				c->type = strcmp(tn, "serial") == 0 ? INT4OID : INT8OID;
+				c->typmod = -1;
+				c->not_null = true;
+				char *sname = psprintf("%s_%s_seq", s->relation->relname, cd->colname);
+				ddl_make_sequence(sname, INT8OID);
+				c->default_expr = psprintf("nextval('%s'::regclass)", sname);
+				continue;
+			}
 			c->type = anl_typename(cd->typeName, text, &c->typmod);
 			for (int k = 0; k < ast_list_length(cd->constraints); k++) {
 				Constraint *con = ast_list_nth(cd->constraints, k);
@@ -223,6 +252,8 @@ ddl_apply(ast_node *st, const char *text)
 {
 	if (AST_IS(st, CreateStmt))
 		ddl_create_table((CreateStmt *)st, text);
+	else if (AST_IS(st, CreateSeqStmt))
+		ddl_make_sequence(((CreateSeqStmt *)st)->sequence->relname, INT8OID);
 	else if (AST_IS(st, IndexStmt))
 		ddl_create_index((IndexStmt *)st);
 	else if (AST_IS(st, ViewStmt))

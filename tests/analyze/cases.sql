@@ -725,3 +725,17 @@ copy t (b) from stdin
 copy pg_class to stdout
 copy (insert into t values (1, 'x') returning a) to stdout
 copy (select 1 union select 2) to stdout
+select nextval('s1'), currval('s1'), setval('s1', 5), setval('s1', 5, false), lastval(), nextval('s1'::regclass)
+select nextval('nosuch')
+select nextval('public.s1')
+select nextval('"S1"')
+select 's1'::regclass
+select 'nosuch'::regclass
+insert into ser (b) values ('x')
+insert into ser (b) values ('x') returning id
+insert into ser values (default, 'y'), (10, 'z')
+insert into ser select nextval('s1'), 'x'
+select * from s1
+select last_value, is_called from s1
+insert into s1 values (1)
+select * from ser where id = currval('s1')

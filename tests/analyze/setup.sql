@@ -6,3 +6,5 @@ create table pgbench_history(tid int, bid int, aid int, delta int, mtime timesta
 create table w(id int, vc varchar(3), n int default 7, d date, ts timestamptz, num numeric(5,2), f float8, j json, arr int[])
 create table k(id int primary key, v text)
 create view tv as select a, b from t where a > 0
+create sequence s1
+create table ser (id serial primary key, b text)

@@ -122,6 +122,13 @@ anl_coerce_try(anl_pstate *ps, qry_expr *e, Oid target, int32_t typmod, ty_ccont
 		return e;
 	if (src == target && e->kind != QE_SETTODEFAULT)
 		return typmod_node(e, target, typmod, is_explicit);
+	if (e->kind == QE_CONST && src == UNKNOWNOID && target == REGCLASSOID && !e->u.c.isnull) {
+		/* a relation name: looked up now, through the search path */
+		const char *txt = DatumGetPointer(e->u.c.value);
+		bool numeric = *txt && strspn(txt, "0123456789") == strlen(txt);
+		if (!numeric)
+			return anl_regclass_const(ps, txt, e->loc);
+	}
 	if (e->kind == QE_CONST && src == UNKNOWNOID) {
 		if (ty_is_polymorphic(target) || target == ANYOID)
 			target = TEXTOID;

@@ -212,7 +212,7 @@ anl_add_relation(anl_pstate *ps, RangeVar *rv, bool for_target, int lockmode)
 	Oid relid = anl_lookup_relation(ps, rv, false, &sv);
 	if (sv) {
 		if (for_target)
-			ANL_ERROR(ps, rv->hdr.loc, "42809", "cannot change relation \"%s\"", rv->relname);
+			ph_error("42809", "cannot change relation \"%s\"", rv->relname);
 		return add_sysview(ps, sv, rv->alias);
 	}
 	const cat_relation *rel = cat_get_relation(relid);
@@ -232,7 +232,7 @@ anl_add_relation(anl_pstate *ps, RangeVar *rv, bool for_target, int lockmode)
 			err_hint("To enable inserting into the view, provide an INSTEAD OF INSERT trigger or an unconditional ON INSERT DO INSTEAD rule.");
 			err_throw("cannot change %s \"%s\"", what, rel->name);
 		}
-		ANL_ERROR(ps, rv->hdr.loc, "42809", "cannot change %s \"%s\"", what, rel->name);
+		ph_error("42809", "cannot change %s \"%s\"", what, rel->name);
 	}
 	qry_rte *rte = palloc0(sizeof(*rte));
 	rte->kind = RTE_RELATION;

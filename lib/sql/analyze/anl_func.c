@@ -285,6 +285,29 @@ anl_func_call(anl_pstate *ps, FuncCall *fc)
 		err_hint("No function matches the given name and argument types. You might need to add explicit type casts.");
 		err_throw("function %s does not exist", b.data);
 	}
+	const ty_func *seqf = (nn == 1 || strcmp(ast_strval(ast_list_nth(fc->funcname, 0)), "pg_catalog") == 0) &&
+	                              anl_is_seq_function_name(name)
+	                          ? anl_seq_function(name, nargs)
+	                          : NULL;
+	if (seqf) {
+		/* nextval('seq') and friends (anl_seq.c) */
+		qry_list *sargs = NULL;
+		for (int i = 0; i < nargs; i++) {
+			qry_expr *a = args->items[i];
+			Oid t = seqf->argtypes[i];
+			if (t == REGCLASSOID && a->kind == QE_CONST && !a->u.c.isnull &&
+			    (a->type == UNKNOWNOID || a->type == TEXTOID))
+				a = anl_regclass_const(ps, a->type == UNKNOWNOID ? DatumGetPointer(a->u.c.value)
+				                                                 : ty_text_to_cstring(a->u.c.value),
+				                       anl_expr_loc(a));
+			else
+				a = anl_coerce(ps, a, t, -1, COERCION_IMPLICIT, anl_expr_loc(a));
+			sargs = qry_list_append(sargs, a);
+		}
+		if (fc->agg_star || fc->agg_distinct || fc->agg_order || fc->agg_filter || fc->over)
+			ANL_ERROR(ps, loc, "42809", "%s is not an aggregate function", name);
+		return anl_make_func(ps, seqf, sargs, INT8OID, loc);
+	}
 	ty_resolve_function(name, nargs, types, anl_pos(ps, loc), &res);
 	if (!res.fn) {
 		/* a type name used as a function: an explicit cast of the one argument */

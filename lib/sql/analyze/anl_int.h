@@ -241,6 +241,11 @@ qry_expr *anl_column_default(anl_pstate *ps, const cat_relation *rel, int attno)
 qry_query *anl_utility(anl_pstate *ps, ast_node *stmt);
 void anl_with_clause(anl_pstate *ps, qry_query *q, WithClause *w);
 
+/* ---- sequence functions and regclass literals (anl_seq.c) ------------------------------- */
+const ty_func *anl_seq_function(const char *name, int nargs);
+bool anl_is_seq_function_name(const char *name);
+qry_expr *anl_regclass_const(anl_pstate *ps, const char *text, int loc);
+
 /* ---- misc ------------------------------------------------------------------------------ */
 void anl_sysview_init(void);
 const char *anl_name_last(const ast_list *names);

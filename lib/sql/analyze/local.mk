@@ -6,7 +6,7 @@ lib_libphcore_la_SOURCES += \
 	lib/sql/analyze/anl_select.c lib/sql/analyze/anl_from.c lib/sql/analyze/anl_expr.c \
 	lib/sql/analyze/anl_coerce.c lib/sql/analyze/anl_func.c lib/sql/analyze/anl_dml.c \
 	lib/sql/analyze/anl_util.c lib/sql/analyze/anl_fold.c lib/sql/analyze/anl_dump.c \
-	lib/sql/analyze/anl_sysview.c lib/sql/analyze/anl_sysview_def.c
+	lib/sql/analyze/anl_sysview.c lib/sql/analyze/anl_sysview_def.c lib/sql/analyze/anl_seq.c
 EXTRA_DIST += lib/sql/analyze/README.md
 
 check_PROGRAMS += tests/unit/check_analyze
