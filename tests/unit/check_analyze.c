@@ -185,6 +185,14 @@ static const acase trees[] = {
 	{"insert into w(vc) values ('x')", "3:n=7::int4;"},
 	{"select a from t where a in (1, 2, 3)", "ANY[int4eq](t.a, {1::int4, 2::int4, 3::int4})"},
 	{"select count(*) from t having count(*) > 1", "having: int84gt(AGG count(*)::int8, 1::int4)"},
+	{"insert into pgbench_accounts values (1, 2, 3, 'x') on duplicate key update abalance = values(abalance) + 1",
+	 "onconflict: UPDATE arbiter=any\nset: 3:abalance=int4pl(excluded.abalance, 1::int4);"},
+	{"insert into pgbench_accounts values (1, 2, 3, 'x') on conflict (aid) do nothing",
+	 "onconflict: NOTHING arbiter=index"},
+	{"update t set a = a + 1 where b = 'x' returning a",
+	 "targets: 1:a=int4pl(t.a, 1::int4);\nfrom: 1\nwhere: texteq(t.b, 'x'::text)\nreturning: 1:a=t.a;"},
+	{"delete from t using u where u.a = t.a", "from: 1, 2\nwhere: int4eq(u.a, t.a)"},
+	{"insert into w (vc) values ('abcd')", "2:vc=TYPMOD('abcd'::varchar -> character varying(3))"},
 };
 
 START_TEST(errors_match_postgresql)

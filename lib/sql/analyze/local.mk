@@ -27,3 +27,4 @@ EXTRA_DIST += tests/analyze/slt-analyze.sh tests/analyze/anl_ddl.h tests/analyze
 check_PROGRAMS += bench/analyze_bench
 bench_analyze_bench_SOURCES = bench/analyze_bench.c
 bench_analyze_bench_LDADD = $(CORE_LIBS)
+EXTRA_DIST += doc/sql.md
