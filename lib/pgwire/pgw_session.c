@@ -992,6 +992,9 @@ session_loop(session *S)
 				end = true;
 			else {
 				S->c.idle_deadline_us = 0;
+				/* a cancel that arrived while we were idle was meant for an earlier query */
+				if (proc_me)
+					atomic_fetch_and(&proc_me->ps_interrupts, ~PI_CANCEL);
 				end = dispatch(S, &m);
 			}
 		}

@@ -356,7 +356,7 @@ append_row(char ****rows, int *n, int *cap, mem_ctx *ctx, char **row)
 	(*rows)[(*n)++] = row;
 }
 
-static ftable *
+static ftable *__attribute__((noinline))
 find_table(const char *name)
 {
 	for (ftable *t = tables; t; t = t->next)
@@ -946,17 +946,15 @@ report_setting(dest_receiver *d, const char *name, const char *value)
 }
 
 /* COPY FROM STDIN: read everything, one row per line. */
-static int64_t
-copy_in(plan *pl, dest_receiver *d)
+static void
+copy_in_rows(plan *pl, ftable *t, dest_receiver *d)
 {
-	ftable *t = find_table(pl->name);
 	char chunk[4096];
 	char *line = palloc(256);
 	size_t len = 0, cap = 256, n;
 	int64_t rows = 0;
 	bool done = false;
 
-	d->copy_in_begin(d, pl->csv ? COPY_CSV : COPY_TEXT, t->ncols);
 	while (!done) {
 		n = d->copy_in_read(d, chunk, sizeof(chunk));
 		if (n == 0) {
@@ -1010,7 +1008,26 @@ copy_in(plan *pl, dest_receiver *d)
 			}
 		}
 	}
-	return rows;
+}
+
+static int64_t
+copy_in(plan *pl, dest_receiver *d)
+{
+	ftable *const t = find_table(pl->name);
+	const int start = t->nrows;
+
+	d->copy_in_begin(d, pl->csv ? COPY_CSV : COPY_TEXT, t->ncols);
+	ERR_TRY();
+	{
+		copy_in_rows(pl, t, d);
+	}
+	ERR_CATCH();
+	{
+		t->nrows = start;   /* a failed COPY adds nothing */
+		err_rethrow();
+	}
+	ERR_END();
+	return t->nrows - start;
 }
 
 static void

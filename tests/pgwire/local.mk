@@ -12,3 +12,9 @@ tests_unit_check_scram_SOURCES = tests/unit/check_scram.c
 tests_unit_check_scram_CPPFLAGS = $(CHECK_CPPFLAGS)
 tests_unit_check_scram_LDADD = $(CHECK_LDADD)
 TESTS += tests/unit/check_scram
+
+check_PROGRAMS += tests/unit/check_pgwire
+tests_unit_check_pgwire_SOURCES = tests/unit/check_pgwire.c $(FAKE_ENGINE_SOURCES)
+tests_unit_check_pgwire_CPPFLAGS = $(CHECK_CPPFLAGS)
+tests_unit_check_pgwire_LDADD = $(CHECK_LDADD)
+TESTS += tests/unit/check_pgwire
