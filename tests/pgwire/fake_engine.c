@@ -676,6 +676,7 @@ plan_create(lexer *L, plan *pl)
 {
 	int cap = 8;
 
+	(void)(accept_kw(L, "temp") || accept_kw(L, "temporary"));
 	if (!accept_kw(L, "table"))
 		syntax_error(L);
 	pl->k = K_CREATE;
