@@ -1,7 +1,7 @@
 # tests/pgwire: the engine test double and the test-only server built on it (never installed).
 # The double is compiled into each program that uses it (as objects, so it is always linked
 # ahead of lib/libphcore.la, which references the engine's functions).
-FAKE_ENGINE_SOURCES = tests/pgwire/fake_engine.c tests/pgwire/fake_engine.h
+FAKE_ENGINE_SOURCES = tests/pgwire/fake_engine.c tests/pgwire/fake_engine.h tests/pgwire/msgbuf.h
 
 check_PROGRAMS += tests/pgwire/fake-server
 tests_pgwire_fake_server_SOURCES = tests/pgwire/fake_server.c $(FAKE_ENGINE_SOURCES)

@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../pgwire/msgbuf.h"
 #include "pgwire/pgw.h"
 #include "pgwire/pgw_scram.h"
 #include "shm/proc.h"
@@ -44,26 +45,37 @@ typedef struct tconn {
 static void
 put(tconn *t, const void *p, size_t n)
 {
+	msgbuf m = {(unsigned char *)t->out, sizeof(t->out), t->outlen, 0};
+
 	ck_assert(t->outlen + n <= sizeof(t->out));
-	memcpy(t->out + t->outlen, p, n);
-	t->outlen += n;
+	mb_put(&m, p, n);
+	t->outlen = m.n;
+}
+
+static msgbuf cur_msg;
+
+static void
+begin(tconn *t, char type)
+{
+	cur_msg = (msgbuf){(unsigned char *)t->out, sizeof(t->out), t->outlen, 0};
+	mb_begin(&cur_msg, type);
+	t->outlen = cur_msg.n;
 }
 
 static void
 put32(tconn *t, uint32_t v)
 {
-	unsigned char b[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
-	                      (unsigned char)(v >> 8), (unsigned char)v};
-
-	put(t, b, 4);
+	cur_msg.n = t->outlen;
+	mb_put32(&cur_msg, v);
+	t->outlen = cur_msg.n;
 }
 
 static void
 put16(tconn *t, uint16_t v)
 {
-	unsigned char b[2] = {(unsigned char)(v >> 8), (unsigned char)v};
-
-	put(t, b, 2);
+	cur_msg.n = t->outlen;
+	mb_put16(&cur_msg, v);
+	t->outlen = cur_msg.n;
 }
 
 static void
@@ -72,26 +84,11 @@ putstr(tconn *t, const char *s)
 	put(t, s, strlen(s) + 1);
 }
 
-static size_t msg_start;
-
-static void
-begin(tconn *t, char type)
-{
-	put(t, &type, 1);
-	msg_start = t->outlen;
-	put32(t, 0);
-}
-
 static void
 end(tconn *t)
 {
-	uint32_t len = (uint32_t)(t->outlen - msg_start);
-	unsigned char *p = (unsigned char *)t->out + msg_start;
-
-	p[0] = (unsigned char)(len >> 24);
-	p[1] = (unsigned char)(len >> 16);
-	p[2] = (unsigned char)(len >> 8);
-	p[3] = (unsigned char)len;
+	cur_msg.n = t->outlen;
+	mb_end(&cur_msg);
 }
 
 static void
