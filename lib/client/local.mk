@@ -13,6 +13,7 @@ lib_client_libphantom_la_LDFLAGS = -version-info 0:0:0 -export-symbols-regex '^p
 include_HEADERS += lib/client/phantom.h
 pkgconfig_DATA += lib/client/libphantom.pc
 EXTRA_DIST += lib/client/README.md lib/client/libphantom.pc.in
+dist_man_MANS += man/phantom-client.3
 
 check_PROGRAMS += tests/unit/check_client
 tests_unit_check_client_SOURCES = tests/unit/check_client.c
