@@ -228,12 +228,13 @@ main(int argc, char **argv)
 			printf("phantom-sql (Phantom-DB) %s\n", PACKAGE_VERSION);
 			return 0;
 		case '?':
-			if (optopt) {
-				usage(stderr);
-				return 1;
+			/* getopt says '?' both for -?/--help and for an option it does not know */
+			if (strcmp(argv[optind - 1], "-?") == 0 || strcmp(argv[optind - 1], "--help") == 0) {
+				usage(stdout);
+				return 0;
 			}
-			usage(stdout);
-			return 0;
+			fprintf(stderr, "Try \"phantom-sql --help\" for more information.\n");
+			return 1;
 		default:
 			usage(stderr);
 			return 1;

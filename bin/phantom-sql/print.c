@@ -395,5 +395,7 @@ print_notice(void *arg, const phantom_result *n)
 	shell *sh = arg;
 
 	fflush(sh->out);
+	if (sh->source && !sh->interactive)
+		fprintf(stderr, "phantom-sql:%s:%d: ", sh->source, sh->line);
 	fputs(phantom_result_error_message(n), stderr);
 }

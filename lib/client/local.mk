@@ -17,6 +17,6 @@ dist_man_MANS += man/phantom-client.3
 
 check_PROGRAMS += tests/unit/check_client
 tests_unit_check_client_SOURCES = tests/unit/check_client.c
-tests_unit_check_client_CPPFLAGS = -I$(top_srcdir)/lib/client -D_GNU_SOURCE $(CHECK_CFLAGS)
-tests_unit_check_client_LDADD = lib/client/libphantom.la $(CHECK_LIBS)
+tests_unit_check_client_CPPFLAGS = -I$(top_srcdir)/lib/client -D_GNU_SOURCE $(CRYPTO_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_client_LDADD = lib/client/libphantom.la $(CRYPTO_LIBS) $(CHECK_LIBS)
 TESTS += tests/unit/check_client

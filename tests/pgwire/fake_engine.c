@@ -106,6 +106,18 @@ syntax_error(lexer *L)
 	err_throw("syntax error at or near \"%s\"", L->t.s);
 }
 
+/* Length of a dollar-quote tag at p ("$$" or "$name$"), 0 if there is none. */
+static size_t
+dollar_tag_len(const char *p, const char *end)
+{
+	const char *q = p + 1;
+
+	while (q < end && (isalpha((unsigned char)*q) || *q == '_' ||
+	                   (q > p + 1 && isdigit((unsigned char)*q))))
+		q++;
+	return q < end && *q == '$' ? (size_t)(q - p) + 1 : 0;
+}
+
 static void
 next(lexer *L)
 {
@@ -120,11 +132,19 @@ next(lexer *L)
 			continue;
 		}
 		if (p + 1 < L->end && p[0] == '/' && p[1] == '*') {
-			const char *e = p + 2;
+			int depth = 1;   /* comments nest, as in PostgreSQL */
 
-			while (e + 1 < L->end && !(e[0] == '*' && e[1] == '/'))
-				e++;
-			p = e + 1 < L->end ? e + 2 : L->end;
+			p += 2;
+			while (p < L->end && depth > 0) {
+				if (p + 1 < L->end && p[0] == '/' && p[1] == '*') {
+					depth++;
+					p += 2;
+				} else if (p + 1 < L->end && p[0] == '*' && p[1] == '/') {
+					depth--;
+					p += 2;
+				} else
+					p++;
+			}
 			continue;
 		}
 		break;
@@ -195,15 +215,16 @@ next(lexer *L)
 			p++;
 		L->t.k = T_PARAM;
 		L->t.s = pstrndup(s + 1, (size_t)(p - s - 1));
-	} else if (*p == '$' && p + 1 < L->end && p[1] == '$') {
-		/* dollar-quoted body: keep it whole */
-		const char *e = p + 2;
+	} else if (*p == '$' && dollar_tag_len(p, L->end) > 0) {
+		/* dollar-quoted body ($$...$$ or $tag$...$tag$): keep it whole */
+		size_t tl = dollar_tag_len(p, L->end);
+		const char *e = p + tl;
 
-		while (e + 1 < L->end && !(e[0] == '$' && e[1] == '$'))
+		while (e + tl <= L->end && memcmp(e, p, tl) != 0)
 			e++;
 		L->t.k = T_DOLLAR;
-		L->t.s = pstrndup(p + 2, (size_t)(e - p - 2));
-		p = e + 1 < L->end ? e + 2 : L->end;
+		L->t.s = pstrndup(p + tl, (size_t)((e + tl <= L->end ? e : L->end) - p - tl));
+		p = e + tl <= L->end ? e + tl : L->end;
 	} else if (*p == ':' && p + 1 < L->end && p[1] == ':') {
 		p += 2;
 		L->t.k = T_OP;
@@ -1301,16 +1322,32 @@ sql_exec_simple(const char *query, dest_receiver *dest)
 				p = e ? e : p + strlen(p) - 1;
 				continue;
 			}
-			if (p[0] == '$' && p[1] == '$') {
-				const char *e = strstr(p + 2, "$$");
+			if (p[0] == '$' && dollar_tag_len(p, p + strlen(p)) > 0) {
+				size_t tl = dollar_tag_len(p, p + strlen(p));
+				char tag[64];
+				const char *e;
 
-				p = e ? e + 1 : p + strlen(p) - 1;
+				snprintf(tag, sizeof(tag), "%.*s", (int)tl, p);
+				e = strstr(p + tl, tag);
+				p = e ? e + tl - 1 : p + strlen(p) - 1;
 				continue;
 			}
 			if (p[0] == '-' && p[1] == '-') {
 				const char *e = strchr(p, '\n');
 
 				p = e ? e : p + strlen(p) - 1;
+				continue;
+			}
+			if (p[0] == '/' && p[1] == '*') {
+				int depth = 1;
+
+				for (p += 2; *p && depth > 0; p++) {
+					if (p[0] == '/' && p[1] == '*')
+						depth++, p++;
+					else if (p[0] == '*' && p[1] == '/')
+						depth--, p++;
+				}
+				p--;
 				continue;
 			}
 			if (*p == ';' || *p == '\0') {

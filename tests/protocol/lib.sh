@@ -32,9 +32,7 @@ expect() {
 	CHECKS=$((CHECKS + 1))
 	if [ "$2" != "$3" ]; then
 		FAILS=$((FAILS + 1))
-		echo "FAIL: $1"
-		echo "--- expected"; printf '%s\n' "$2"
-		echo "--- actual"; printf '%s\n' "$3"
+		printf 'FAIL: %s\n--- expected\n%s\n--- actual\n%s\n' "$1" "$2" "$3"
 	fi
 }
 # expect_match NAME PATTERN ACTUAL (grep -E)
@@ -42,7 +40,7 @@ expect_match() {
 	CHECKS=$((CHECKS + 1))
 	if ! printf '%s\n' "$3" | grep -Eq -- "$2"; then
 		FAILS=$((FAILS + 1))
-		echo "FAIL: $1: no match for /$2/ in:"; printf '%s\n' "$3"
+		printf 'FAIL: %s: no match for /%s/ in:\n%s\n' "$1" "$2" "$3"
 	fi
 }
 finish() {

@@ -30,6 +30,24 @@ SELECT 1/0"; do
 		"$TMP/o1.csv" "$TMP/o1.csv" > "$TMP/copy.sql"
 	expect "COPY and \\copy as psql does them" "$($PSQL -f "$TMP/copy.sql" 2>&1)" \
 		"$(sed "s|o1.csv|o2.csv|g" "$TMP/copy.sql" > "$TMP/copy2.sql"; $SQL -f "$TMP/copy2.sql" 2>&1)"
+	# statement boundaries: quotes, doubled quotes, dollar quotes, comments, parentheses
+	cat > "$TMP/scan.sql" <<'SQL'
+SELECT 'a;b' AS x; -- a comment; with a semicolon
+/* a block; /* nested; */ still a comment; */ SELECT 'it''s;' AS y;
+DO $$BEGIN RAISE NOTICE 'x;y'; END$$;
+DO $tag$BEGIN RAISE NOTICE '$$;'; END$tag$;
+SELECT 'multi
+line;' AS m; VALUES (1, ';'), (2, 'x');
+SELECT
+  1 AS
+  n
+;
+-- only a comment; then the end without a semicolon
+SELECT 3
+SQL
+	expect "statement boundaries as psql finds them" \
+		"$($PSQL -f "$TMP/scan.sql" 2>&1 | sed 's/^psql:/X:/')" \
+		"$($SQL -f "$TMP/scan.sql" 2>&1 | sed 's/^phantom-sql:/X:/')"
 fi
 
 expect "exit status: success" 0 "$($SQL -c 'SELECT 1' >/dev/null 2>&1; echo $?)"
@@ -71,6 +89,67 @@ if [ "$FAKE" = 1 ]; then
 	expect "\\d exit status" 1 "$($SQL -c '\dt' >/dev/null 2>&1; echo $?)"
 	expect "password from the environment" "1" \
 		"$(PHANTOM_PASSWORD=secret "$top_builddir/phantom-sql" -h $HOST -p $PORT -U alice -d $DB -At -c 'SELECT 1' 2>&1)"
+fi
+
+# backslash commands and options beyond the common ones
+expect "\\pset shows the settings" "format unaligned
+expanded off
+tuples_only on
+fieldsep ':'
+null ''" "$(printf '\\a\n\\t\n\\f :\n\\pset\n' | $SQL -q 2>&1)"
+expect "toggles report their state" "Output format is unaligned.
+Tuples only is on.
+Field separator is \":\".
+Expanded display is on.
+Expanded display is off.
+Timing is on.
+Timing is off." "$(printf '\\a\n\\t on\n\\f :\n\\x\n\\x off\n\\timing\n\\timing off\n' | $SQL 2>&1)"
+expect_match "bad boolean" 'unrecognized value "maybe": Boolean expected' "$($SQL -c '\x maybe' 2>&1)"
+expect_match "bad \\pset format" 'allowed formats are aligned, unaligned, csv' "$($SQL -c '\pset format html' 2>&1)"
+expect_match "bad \\pset option" 'unknown option: colour' "$($SQL -c '\pset colour red' 2>&1)"
+expect "\\pset tuples_only and expanded" "1" "$(printf '\\pset tuples_only on\n\\pset expanded off\n\\pset format unaligned\nSELECT 1;\n' | $SQL -q 2>&1)"
+expect "empty query buffer" "Query buffer is empty." "$($SQL -c '\p')"
+expect_match "\\i needs a file" 'missing required argument' "$($SQL -c '\i' 2>&1)"
+expect_match "\\i of a missing file" 'No such file' "$($SQL -c '\i /nonexistent/x.sql' 2>&1)"
+expect_match "\\o to an unwritable file" 'No such file' "$($SQL -c '\o /nonexistent/x' 2>&1)"
+expect_match "\\copy needs FROM or TO" 'expected FROM or TO' "$($SQL -c '\copy t' 2>&1)"
+expect_match "\\copy needs a file" 'missing file name' "$($SQL -c '\copy t from' 2>&1)"
+expect_match "\\copy of a missing file" 'No such file' "$($SQL -c '\copy t from /nonexistent/in' 2>&1)"
+expect "\\copy from stdin and to a quoted name" "CREATE TABLE
+COPY 2
+COPY 2
+7,x
+8,y" "$(printf 'CREATE TEMP TABLE q (a int, b text);\n\\copy q from pstdin csv\n' > "$TMP/q.sql"; \
+	printf "\\\\copy q to '%s' csv\n" "$TMP/q out.csv" >> "$TMP/q.sql"; \
+	printf '7,x\n8,y\n' | $SQL -f "$TMP/q.sql" 2>&1; cat "$TMP/q out.csv")"
+expect_match "\\c reconnects" "You are now connected to database \"$DB\" as user \"$USER_\"" \
+	"$($SQL -c "\\c $DB" 2>&1)"
+expect_match "\\c with a connection string" "You are now connected" \
+	"$($SQL -c "\\c 'host=$HOST port=$PORT user=$USER_ dbname=$DB'" 2>&1)"
+expect_match "\\c to a server that is not there" 'error: connection to server' \
+	"$($SQL -c '\c port=1' 2>&1)"
+expect "-e echoes statements" "SELECT 9
+9" "$($SQL -At -e -c 'SELECT 9')"
+expect "-q hides command tags" "" "$($SQL -q -c 'BEGIN')"
+expect "dbname and user as arguments" "1" \
+	"$("$top_builddir/phantom-sql" -h $HOST -p $PORT -At -w $DB $USER_ -c 'SELECT 1')"
+expect_match "extra arguments are reported" 'extra command-line argument "more" ignored' \
+	"$("$top_builddir/phantom-sql" -h $HOST -p $PORT -At $DB $USER_ more -c 'SELECT 1' 2>&1)"
+expect "a bad option" 1 "$("$top_builddir/phantom-sql" --bogus >/dev/null 2>&1; echo $?)"
+expect "-h with a URI" 2 \
+	"$("$top_builddir/phantom-sql" -h x -d "postgresql://$HOST:$PORT/$DB" -c 'SELECT 1' >/dev/null 2>&1; echo $?)"
+expect "-f of a missing file" 1 "$($SQL -f /nonexistent.sql >/dev/null 2>&1; echo $?)"
+expect "-f - reads standard input" "4" "$(echo 'SELECT 4;' | $SQL -At -f -)"
+expect "\\q stops a script" "1" "$(printf 'SELECT 1;\n\\q\nSELECT 2;\n' | $SQL -At)"
+expect "\\g sends a statement without a semicolon" "5" "$(printf 'SELECT 5 \\g\n' | $SQL -At)"
+expect "COPY FROM STDIN data inline in a script" "CREATE TABLE
+COPY 2
+2" "$(printf 'CREATE TEMP TABLE c (a int);\nCOPY c FROM STDIN;\n1\n2\n\\.\nSELECT count(*) FROM c;\n' | $SQL -t 2>&1 | sed 's/^ *//' | grep -v '^$')"
+if [ "$FAKE" = 1 ]; then
+	for c in '\dn' '\l' '\di' '\dv' '\ds' '\d t1'; do
+		expect_match "$c without pg_catalog explains itself" 'does not provide the pg_catalog views' \
+			"$($SQL -c "$c" 2>&1)"
+	done
 fi
 
 PY=

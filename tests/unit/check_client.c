@@ -15,6 +15,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <openssl/evp.h>
+
 #include "phantom.h"
 
 static pid_t server_pid;
@@ -860,6 +866,191 @@ START_TEST(server_ending_the_session_marks_the_connection_bad)
 }
 END_TEST
 
+/* ---- a misbehaving server: the client must refuse what it should --------------------------- */
+
+typedef enum {
+	EVIL_MD5, EVIL_NO_SCRAM, EVIL_BAD_NONCE, EVIL_BAD_SIGNATURE, EVIL_SKIP_SCRAM,
+	EVIL_GSS, EVIL_UNEXPECTED, EVIL_SILENT, EVIL_BAD_LENGTH
+} evil_kind;
+
+static void
+wr(int fd, char type, const void *body, size_t len)
+{
+	unsigned char h[5] = {(unsigned char)type, (unsigned char)((len + 4) >> 24),
+	                      (unsigned char)((len + 4) >> 16), (unsigned char)((len + 4) >> 8),
+	                      (unsigned char)(len + 4)};
+
+	(void)!write(fd, h, 5);
+	(void)!write(fd, body, len);
+}
+
+static void
+auth_msg(int fd, int code, const char *data, size_t len)
+{
+	char b[256] = {0, 0, 0, (char)code};
+
+	memcpy(b + 4, data, len);
+	wr(fd, 'R', b, len + 4);
+}
+
+/* Read one message body (type in *t); its length, -1 at EOF. */
+static int
+rd(int fd, char *t, char *body, size_t cap)
+{
+	unsigned char h[5];
+	uint32_t len;
+
+	if (read(fd, h, 5) != 5)
+		return -1;
+	*t = (char)h[0];
+	len = (uint32_t)h[1] << 24 | (uint32_t)h[2] << 16 | (uint32_t)h[3] << 8 | h[4];
+	if (len < 4 || len - 4 >= cap)
+		return -1;
+	for (size_t got = 0; got < len - 4;) {
+		ssize_t n = read(fd, body + got, len - 4 - got);
+
+		if (n <= 0)
+			return -1;
+		got += (size_t)n;
+	}
+	body[len - 4] = 0;
+	return (int)(len - 4);
+}
+
+static void
+ready(int fd)
+{
+	wr(fd, 'R', "\0\0\0\0", 4);
+	wr(fd, 'K', "\0\0\0\1\0\0\0\2", 8);
+	wr(fd, 'Z', "I", 1);
+}
+
+static void
+evil_session(int fd, evil_kind k)
+{
+	char buf[1024], t;
+	unsigned char len[4];
+
+	if (read(fd, len, 4) != 4 || read(fd, buf, (size_t)(len[3] - 4)) <= 0)
+		return;
+	switch (k) {
+	case EVIL_MD5: {
+		/* md5(md5(password || user) as hex || salt) as hex, "md5" in front */
+		unsigned char d[16];
+		unsigned int dl;
+		char inner[40], expect[40] = "md5";
+
+		auth_msg(fd, 5, "salt", 4);
+		if (rd(fd, &t, buf, sizeof(buf)) < 0)
+			return;
+		EVP_Digest("pwbobbob", 8, d, &dl, EVP_md5(), NULL);   /* password "pwbob", user "bob" */
+		for (int i = 0; i < 16; i++)
+			sprintf(inner + 2 * i, "%02x", d[i]);
+		memcpy(inner + 32, "salt", 4);
+		EVP_Digest(inner, 36, d, &dl, EVP_md5(), NULL);
+		for (int i = 0; i < 16; i++)
+			sprintf(expect + 3 + 2 * i, "%02x", d[i]);
+		if (t == 'p' && strcmp(buf, expect) == 0) {
+			ready(fd);
+		} else {
+			static const char e[] = "SFATAL\0C28P01\0Mbad md5\0";
+
+			wr(fd, 'E', e, sizeof(e));
+		}
+		break;
+	}
+	case EVIL_NO_SCRAM:
+		auth_msg(fd, 10, "SCRAM-SHA-1\0\0", 13);
+		break;
+	case EVIL_BAD_NONCE:
+	case EVIL_BAD_SIGNATURE:
+	case EVIL_SKIP_SCRAM: {
+		char sfirst[200];
+		const char *r;
+
+		auth_msg(fd, 10, "SCRAM-SHA-256\0\0", 15);
+		if (rd(fd, &t, buf, sizeof(buf)) < 0)
+			return;
+		if (k == EVIL_SKIP_SCRAM) {
+			ready(fd);
+			break;
+		}
+		r = strstr(buf + 18, "r=");   /* after "SCRAM-SHA-256\0" and the length word */
+		snprintf(sfirst, sizeof(sfirst), "r=%s%s,s=c2FsdHNhbHQ=,i=4096",
+		         k == EVIL_BAD_NONCE ? "someone-else" : (r ? r + 2 : ""), "srv");
+		auth_msg(fd, 11, sfirst, strlen(sfirst));
+		if (rd(fd, &t, buf, sizeof(buf)) < 0)
+			return;
+		auth_msg(fd, 12, "v=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", 46);
+		ready(fd);
+		break;
+	}
+	case EVIL_GSS:
+		auth_msg(fd, 7, "", 0);
+		break;
+	case EVIL_UNEXPECTED:
+		wr(fd, 'R', "\0\0\0\0", 4);
+		wr(fd, 'T', "\0\0", 2);
+		break;
+	case EVIL_SILENT:
+		sleep(4);
+		break;
+	case EVIL_BAD_LENGTH:
+		(void)!write(fd, "Z\0\0\0\2", 5);
+		break;
+	}
+	/* wait for the client to go */
+	while (read(fd, buf, sizeof(buf)) > 0)
+		;
+}
+
+static const char *
+try_evil(evil_kind k, const char *extra)
+{
+	static char msg[1024];
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t sl = sizeof(sa);
+	int ls = socket(AF_INET, SOCK_STREAM, 0), st;
+	pid_t pid;
+	char info[256];
+	phantom_conn *c;
+
+	ck_assert_int_eq(bind(ls, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	ck_assert_int_eq(listen(ls, 1), 0);
+	getsockname(ls, (struct sockaddr *)&sa, &sl);
+	pid = fork();
+	if (pid == 0) {
+		int fd = accept(ls, NULL, NULL);
+
+		evil_session(fd, k);
+		_exit(0);
+	}
+	close(ls);
+	snprintf(info, sizeof(info), "host=127.0.0.1 port=%d user=bob password=pwbob %s",
+	         ntohs(sa.sin_port), extra ? extra : "");
+	c = phantom_connect(info);
+	snprintf(msg, sizeof(msg), "%s", phantom_status(c) == PHANTOM_CONNECTION_OK
+	         ? "OK" : phantom_error_message(c));
+	phantom_finish(c);
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	return msg;
+}
+
+START_TEST(the_client_refuses_what_a_server_must_not_do)
+{
+	ck_assert_str_eq(try_evil(EVIL_MD5, NULL), "OK");   /* MD5 computed as PostgreSQL does */
+	ck_assert(strstr(try_evil(EVIL_NO_SCRAM, NULL), "none of the server's SASL"));
+	ck_assert(strstr(try_evil(EVIL_BAD_NONCE, NULL), "invalid SCRAM server-first-message"));
+	ck_assert(strstr(try_evil(EVIL_BAD_SIGNATURE, NULL), "incorrect server signature"));
+	ck_assert(strstr(try_evil(EVIL_SKIP_SCRAM, NULL), "without completing SCRAM"));
+	ck_assert(strstr(try_evil(EVIL_GSS, NULL), "authentication method 7"));
+	ck_assert(strstr(try_evil(EVIL_UNEXPECTED, NULL), "unexpected message type 0x54"));
+	ck_assert(strstr(try_evil(EVIL_BAD_LENGTH, NULL), "invalid message length"));
+	ck_assert(strstr(try_evil(EVIL_SILENT, "connect_timeout=1"), "timeout expired"));
+}
+END_TEST
+
 static Suite *
 client_suite(void)
 {
@@ -882,6 +1073,7 @@ client_suite(void)
 	tcase_add_test(t, server_refusals_carry_the_server_message);
 	tcase_add_test(t, scram_and_password_authentication);
 	tcase_add_test(t, environment_supplies_defaults);
+	tcase_add_test(t, the_client_refuses_what_a_server_must_not_do);
 	suite_add_tcase(s, t);
 
 	t = tcase_create("queries");

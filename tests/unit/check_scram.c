@@ -1,10 +1,18 @@
-/* check_scram.c — SCRAM-SHA-256 and base64 helpers (lib/pgwire/pgw_scram.c, pgw_auth.c). */
+/* check_scram.c — SCRAM-SHA-256 and base64 helpers (lib/pgwire/pgw_scram.c, pgw_auth.c), and
+ * the weak engine fallbacks (this program links no engine). */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "pgwire/pgw.h"
 #include "pgwire/pgw_scram.h"
+#include "sql/engine.h"
+#include "util/cfg.h"
+#include "util/err.h"
+#include "util/log.h"
 #include "util/mem.h"
 
 /* PostgreSQL 15.18: CREATE ROLE carol PASSWORD 'pencil'; SELECT rolpassword ... */
@@ -182,6 +190,83 @@ START_TEST(random_bytes_differ)
 }
 END_TEST
 
+/* This program links no engine: the weak fallbacks in pgw_engine_stub.c stand in. */
+static const char *
+raised_by(void (*fn)(void))
+{
+	static char code[6];
+
+	code[0] = '\0';
+	ERR_TRY();
+	{
+		fn();
+	}
+	ERR_CATCH();
+	{
+		memcpy(code, err_last()->sqlstate, 6);
+	}
+	ERR_END();
+	return code;
+}
+
+static void call_exec(void) { sql_exec_simple("SELECT 1", NULL); }
+static void call_prepare(void) { (void)sql_prepare("SELECT 1", 0, NULL); }
+static void call_params(void) { const Oid *t; (void)sql_prepared_params(NULL, &t); }
+static void call_columns(void) { const res_column *c; (void)sql_prepared_columns(NULL, &c); }
+static void call_bind(void) { (void)sql_bind(NULL, 0, NULL, NULL, 0, NULL, 0, NULL); }
+static void call_pcolumns(void) { const res_column *c; (void)sql_portal_columns(NULL, &c); }
+static void call_execute(void) { (void)sql_execute(NULL, 0, NULL); }
+static void call_quiet(void) { sql_session_end(); sql_prepared_free(NULL); sql_portal_free(NULL); sql_sync(); }
+
+START_TEST(without_an_engine_every_entry_point_says_so)
+{
+	void (*const raising[])(void) = {call_exec, call_prepare, call_params, call_columns,
+	                                 call_bind, call_pcolumns, call_execute};
+
+	mem_init();
+	for (size_t i = 0; i < sizeof(raising) / sizeof(raising[0]); i++)
+		ck_assert_str_eq(raised_by(raising[i]), "0A000");
+	ck_assert_str_eq(raised_by(call_quiet), "");
+	ck_assert_int_eq(sql_txn_state(), 'I');
+	ck_assert_ptr_null(sql_role_password("anyone"));
+}
+END_TEST
+
+START_TEST(without_an_engine_connections_are_refused_clearly)
+{
+	static const char startup[] = {0, 0, 0, 18, 0, 3, 0, 0, 'u', 's', 'e', 'r', 0, 'b', 'o',
+	                               'b', 0, 0};
+	char buf[512] = "";
+	int sv[2];
+	ssize_t n, got = 0;
+	pid_t pid;
+
+	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	pid = fork();
+	if (pid == 0) {
+		char err[128];
+
+		close(sv[0]);
+		mem_init();
+		cfg_init_defaults();
+		cfg_override("auth_rule=local all all trust", err, sizeof(err));
+		log_set_level(LV_PANIC);
+		pgw_session_main(sv[1], startup, sizeof(startup));
+		exit(0);
+	}
+	close(sv[1]);
+	while ((n = read(sv[0], buf + got, sizeof(buf) - 1 - (size_t)got)) > 0)
+		got += n;
+	close(sv[0]);
+	waitpid(pid, NULL, 0);
+	ck_assert_int_gt(got, 9);
+	ck_assert_int_eq(buf[0], 'R');      /* authenticated (trust)... */
+	ck_assert_int_eq(buf[9], 'E');      /* ...then refused */
+	ck_assert(memmem(buf, (size_t)got, "C0A000", 7) != NULL);
+	ck_assert(memmem(buf, (size_t)got, "the SQL engine is not part of this build", 40) != NULL);
+}
+END_TEST
+
 static Suite *
 scram_suite(void)
 {
@@ -201,6 +286,10 @@ scram_suite(void)
 	tcase_add_test(t, built_verifier_has_postgresql_format_and_round_trips);
 	tcase_add_test(t, malformed_verifiers_are_rejected);
 	tcase_add_test(t, made_verifiers_use_fresh_salts_and_verify);
+	suite_add_tcase(s, t);
+	t = tcase_create("engine fallbacks");
+	tcase_add_test(t, without_an_engine_every_entry_point_says_so);
+	tcase_add_test(t, without_an_engine_connections_are_refused_clearly);
 	suite_add_tcase(s, t);
 	return s;
 }
