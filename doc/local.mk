@@ -1,1 +1,3 @@
-# doc: see README.md
+# doc: the user guide; architecture.md is the map of the source.
+EXTRA_DIST += doc/operations.md
+EXTRA_DIST += doc/catalog.md

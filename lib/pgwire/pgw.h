@@ -17,17 +17,27 @@
 /*
  * Serve one session: startup parameters, authentication by `auth_rule`, then the message
  * loop over the engine (lib/sql/engine.h) until Terminate, EOF, a FATAL error or
- * PI_TERMINATE while idle.  `startup` holds the StartupMessage as read from the socket, with
+ * PI_TERMINATE while idle.  `startup` holds the StartupMessage as the listener read it, with
  * or without its leading length word (protocol version first); it is copied, so the caller
  * may free it on return.
  *
- * Query worker only, with proc_me attached (proc_me may be NULL in tests: then no slot
- * fields are written and no interrupts are seen).  mem_init() must have run.  No locks held
- * on entry or exit.  Never raises: every error is reported to the client and logged.  Closes
- * `sock` before returning.  On return the engine session has ended (sql_session_end ran if
- * sql_session_start had succeeded); settings changed by SET are left for the caller to
- * reset (cfg_reset_session).  PI_TERMINATE, if this function set it itself after a failed
- * write, is cleared again before returning.
+ * Called by a query worker (daemons/worker) for each connection the listener hands it.  The
+ * worker has already set PS_SESSION and the session fields of its slot; ps_cancel_key is
+ * what BackendKeyData sends (when it is 0, as in tests, a random key is made and stored).
+ * The worker switched mem_cur to a session context (this function works in a child of it)
+ * and, after this returns, closes sock, resets session settings (cfg_reset_session) and
+ * deletes that context: the session never closes sock.
+ *
+ * While waiting for the client, the session polls latch_fd() (lib/shm/latch.h) beside the
+ * socket when the worker opened it, and reacts to ps_interrupts: PI_TERMINATE ends the
+ * session with FATAL 57P01 (the bit stays set for the worker to see), PI_CANCEL while idle is
+ * dropped (a running statement is the engine's to cancel), PI_RELOAD calls cfg_reload().
+ *
+ * proc_me may be NULL in tests: then no slot fields are written and no interrupts are seen.
+ * mem_init() must have run.  No locks held on entry or exit.  Never raises: every error is
+ * reported to the client and logged.  On return the engine session has ended
+ * (sql_session_end ran if sql_session_start had succeeded).  PI_TERMINATE, if this function
+ * set it itself after a failed write, is cleared again before returning.
  */
 void pgw_session_main(int sock, const void *startup, size_t len);
 

@@ -13,6 +13,7 @@
 
 #include "pgwire/pgw.h"
 #include "pgwire/pgw_int.h"
+#include "shm/latch.h"
 #include "shm/proc.h"
 #include "util/cfg.h"
 #include "util/err.h"
@@ -67,6 +68,14 @@ check_interrupts(pgw_conn *c, pgw_wait how)
 	if (proc_me == NULL)
 		return;
 	bits = atomic_load(&proc_me->ps_interrupts);
+	if (bits & PI_RELOAD) {
+		char err[512];
+
+		atomic_fetch_and(&proc_me->ps_interrupts, ~PI_RELOAD);
+		if (cfg_reload(err, sizeof(err)) != 0)
+			log_msg(LV_ERROR, "configuration file contains errors; keeping the current "
+			        "settings: %s", err);
+	}
 	if (bits & PI_TERMINATE) {
 		/* left set: the worker loop decides what else the request means for it */
 		ph_fatal(ERRCODE_ADMIN_SHUTDOWN, "terminating connection due to administrator command");
@@ -81,30 +90,41 @@ check_interrupts(pgw_conn *c, pgw_wait how)
 	}
 }
 
-/* Wait for events on the socket; returns the revents, 0 if `how` allows giving up (never). */
+/*
+ * Wait until the socket has the events, checking interrupts whenever something happens:
+ * the worker's latch descriptor (signals and latch_set turned into ps_interrupts bits) is
+ * polled beside the socket; without it (tests) interrupts are looked at every
+ * POLL_SLICE_MS.
+ */
 static void
 wait_socket(pgw_conn *c, short events, pgw_wait how)
 {
 	for (;;) {
-		struct pollfd pfd = {.fd = c->sock, .events = events};
-		int timeout = POLL_SLICE_MS, r;
+		struct pollfd pfd[2] = {{.fd = c->sock, .events = events},
+		                        {.fd = latch_fd(), .events = POLLIN}};
+		int nfds = pfd[1].fd >= 0 ? 2 : 1;
+		int timeout = nfds == 2 ? -1 : POLL_SLICE_MS, r;
 		int64_t now = proc_now_us();
 
 		check_interrupts(c, how);
 		if (how == PGW_WAIT_STARTUP && c->deadline_us > 0) {
 			if (now >= c->deadline_us)
 				ph_fatal(ERRCODE_QUERY_CANCELED, "canceling authentication due to timeout");
-			if ((c->deadline_us - now) / 1000 < timeout)
+			if (timeout < 0 || (c->deadline_us - now) / 1000 < timeout)
 				timeout = (int)((c->deadline_us - now) / 1000) + 1;
 		}
 		if (how == PGW_WAIT_IDLE && c->idle_deadline_us > 0) {
 			if (now >= c->idle_deadline_us)
 				ph_fatal(ERRCODE_IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
 				         "terminating connection due to idle-in-transaction timeout");
-			if ((c->idle_deadline_us - now) / 1000 < timeout)
+			if (timeout < 0 || (c->idle_deadline_us - now) / 1000 < timeout)
 				timeout = (int)((c->idle_deadline_us - now) / 1000) + 1;
 		}
-		r = poll(&pfd, 1, timeout);
+		r = poll(pfd, (nfds_t)nfds, timeout);
+		if (r > 0 && nfds == 2 && (pfd[1].revents & POLLIN)) {
+			latch_fd_consume();
+			continue;   /* look at the interrupt bits first */
+		}
 		if (r > 0)
 			return;   /* readable/writable, or an error/hangup the next call reports */
 		if (r < 0 && errno != EINTR) {
@@ -410,13 +430,17 @@ pgw_flush(pgw_conn *c)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-			struct pollfd pfd = {.fd = c->sock, .events = POLLOUT};
+			struct pollfd pfd[2] = {{.fd = c->sock, .events = POLLOUT},
+			                        {.fd = latch_fd(), .events = POLLIN}};
+			int nfds = pfd[1].fd >= 0 ? 2 : 1;
 
 			/* the client is not reading: keep waiting, but give up on shutdown */
-			if (poll(&pfd, 1, POLL_SLICE_MS) < 0 && errno != EINTR) {
+			if (poll(pfd, (nfds_t)nfds, nfds == 2 ? -1 : POLL_SLICE_MS) < 0 && errno != EINTR) {
 				mark_broken(c, strerror(errno));
 				return false;
 			}
+			if (nfds == 2 && (pfd[1].revents & POLLIN))
+				latch_fd_consume();
 			if (proc_me && (atomic_load(&proc_me->ps_interrupts) & PI_TERMINATE)) {
 				mark_broken(c, "terminating while the client does not read");
 				return false;

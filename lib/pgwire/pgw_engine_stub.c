@@ -1,8 +1,9 @@
 /*
  * pgw_engine_stub.c — weak fallbacks for lib/sql/engine.h, so that programs linking the
- * protocol layer link before the SQL engine exists.  Any strong definition (the real engine
- * in lib/sql, or the test double in tests/pgwire) replaces these at link time; with none, a
- * client gets FATAL 0A000 at connection start instead of the build failing.  Delete this
+ * protocol layer link and serve sessions before the SQL engine exists: a session starts,
+ * and every statement gets ERROR 0A000 "SQL is not available in this build yet" (as the
+ * foundation's placeholder session answered).  Any strong definition (the real engine in
+ * lib/sql, or the test double in tests/pgwire) replaces these at link time.  Delete this
  * file once lib/sql defines every function of engine.h.
  */
 #include <stddef.h>
@@ -15,10 +16,10 @@
 static _Noreturn void
 no_engine(void)
 {
-	ph_fatal(ERRCODE_FEATURE_NOT_SUPPORTED, "the SQL engine is not part of this build");
+	ph_error(ERRCODE_FEATURE_NOT_SUPPORTED, "SQL is not available in this build yet");
 }
 
-WEAK void sql_session_start(const sql_session_params *p, dest_receiver *d) { no_engine(); }
+WEAK void sql_session_start(const sql_session_params *p, dest_receiver *d) {}
 WEAK void sql_session_end(void) {}
 WEAK char sql_txn_state(void) { return 'I'; }
 WEAK char *sql_role_password(const char *user) { return NULL; }

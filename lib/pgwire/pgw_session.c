@@ -961,7 +961,11 @@ session_startup(session *S, const void *startup, size_t len)
 	sql_session_start(&si.p, &S->dest);
 	S->started = true;
 	send_parameter_status(S);
-	(void)pgw_random_bytes(&key, sizeof(key));
+	/* the worker chose the key before the hand-off; tests have none */
+	if (proc_me && proc_me->ps_cancel_key != 0)
+		key = proc_me->ps_cancel_key;
+	while (key == 0)
+		(void)pgw_random_bytes(&key, sizeof(key));
 	if (proc_me)
 		proc_me->ps_cancel_key = key;
 	pgw_begin(&S->c, 'K');
@@ -1018,7 +1022,7 @@ pgw_session_main(int sock, const void *startup, size_t len)
 	volatile bool ok = false;
 
 	memset(&sess, 0, sizeof(sess));
-	S->ctx = mem_create(mem_top, "pgwire session");
+	S->ctx = mem_create(saved ? saved : mem_top, "pgwire session");
 	S->msg_ctx = mem_create(S->ctx, "pgwire message");
 	mem_switch(S->ctx);
 	pgw_conn_init(&S->c, sock, S->ctx);
@@ -1038,11 +1042,8 @@ pgw_session_main(int sock, const void *startup, size_t len)
 		.copy_out_data = d_copy_out_data,
 		.copy_out_end = d_copy_out_end,
 	};
-	if (proc_me) {
-		/* a cancel meant for the previous session of this worker must not hit this one */
+	if (proc_me)   /* a cancel meant for an earlier session of this worker is stale */
 		atomic_fetch_and(&proc_me->ps_interrupts, ~PI_CANCEL);
-		proc_me->ps_cancel_key = 0;
-	}
 	ERR_TRY();
 	{
 		session_startup(S, startup, len);
@@ -1070,15 +1071,11 @@ pgw_session_main(int sock, const void *startup, size_t len)
 		}
 		ERR_END();
 	}
-	pgw_flush(&S->c);
-	close(sock);
+	pgw_flush(&S->c);   /* the worker closes sock */
 	if (proc_me && S->c.set_terminate)
 		atomic_fetch_and(&proc_me->ps_interrupts, ~PI_TERMINATE);
-	if (proc_me) {
+	if (proc_me)
 		proc_me->ps_query_start = 0;
-		proc_me->ps_cancel_key = 0;
-		proc_me->ps_query[0] = '\0';
-	}
-	mem_switch(saved == S->ctx || saved == S->msg_ctx ? mem_top : saved);
+	mem_switch(saved);
 	mem_delete(S->ctx);
 }

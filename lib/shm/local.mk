@@ -5,5 +5,12 @@ lib_libphcore_la_SOURCES += \
 	lib/shm/spin.c lib/shm/spin.h \
 	lib/shm/futex.c lib/shm/futex.h \
 	lib/shm/lwlock.c lib/shm/lwlock.h \
-	lib/shm/latch.c lib/shm/latch.h
+	lib/shm/latch.c lib/shm/latch.h \
+	lib/shm/stats.c lib/shm/stats.h
 EXTRA_DIST += lib/shm/README.md
+
+check_PROGRAMS += tests/unit/check_shm
+tests_unit_check_shm_SOURCES = tests/unit/check_shm.c tests/unit/proc_fixture.h
+tests_unit_check_shm_CPPFLAGS = $(CHECK_CPPFLAGS)
+tests_unit_check_shm_LDADD = $(CHECK_LDADD)
+TESTS += tests/unit/check_shm

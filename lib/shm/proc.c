@@ -12,7 +12,7 @@ int proc_my_index = -1;
 
 static const char *const role_names[ROLE_COUNT] = {
 	"supervisor", "listener", "worker", "walwriter", "checkpointer", "deadlock",
-	"coordinator", "metrics"
+	"coordinator", "metrics", "recovery"
 };
 
 /* Auxiliary processes, with room for ones that are exiting while their successor starts. */
@@ -94,6 +94,15 @@ proc_role_name(proc_role role)
 	if (role <= ROLE_NONE || role >= ROLE_COUNT)
 		return "?";
 	return role_names[role];
+}
+
+const char *
+proc_state_name(uint32_t state)
+{
+	static const char *const names[] = { "free", "starting", "ready", "claimed", "session",
+		                                 "exiting" };
+
+	return state < sizeof(names) / sizeof(names[0]) ? names[state] : "?";
 }
 
 proc_role

@@ -30,6 +30,7 @@ typedef enum proc_role {
 	ROLE_DEADLOCK,
 	ROLE_COORDINATOR,
 	ROLE_METRICS,
+	ROLE_RECOVERY,   /* short-lived: runs crash recovery before the others start */
 	ROLE_COUNT
 } proc_role;
 
@@ -59,6 +60,8 @@ typedef struct proc_slot {
 	uint32_t ps_generation;         /* bumped each time the slot is reused */
 	int64_t ps_start_time;          /* microseconds since the epoch */
 	atomic_uint ps_latch;           /* futex word: 1 = set (see latch.h) */
+	atomic_uint ps_latch_signal;    /* 1: owner waits in poll on latch_fd(); latch_set also
+	                                 * sends it SIGURG (see latch.h) */
 	atomic_uint ps_interrupts;      /* PI_* bits */
 	atomic_int ps_locks_held;       /* spinlocks + lwlocks held right now */
 	int32_t ps_worker_seq;          /* workers: number within the pool, for the title */
@@ -98,6 +101,8 @@ void proc_slot_free(int idx);
 void proc_attach(int idx);
 
 const char *proc_role_name(proc_role role);
+/* "free", "starting", "ready", "claimed", "session", "exiting" (or "?"). */
+const char *proc_state_name(uint32_t state);
 proc_role proc_role_from_name(const char *name);
 int proc_count(proc_role role, int state_mask);  /* state_mask: bits (1 << PS_*) */
 

@@ -2,11 +2,15 @@
  * shm_regions.c — the table of shared-memory regions, in layout order.  A subsystem that
  * needs shared memory adds one line here with its size and init functions.
  */
+#include "catalog/cat.h"
 #include "shm/proc.h"
 #include "shm/shm.h"
+#include "shm/stats.h"
 
 const shm_region_def shm_region_table[] = {
 	{"proc", proc_shmem_size, proc_shmem_init},
+	{"stats", stats_shmem_size, stats_shmem_init},
+	{"catalog", cat_shmem_size, cat_shmem_init},
 };
 
 const unsigned shm_region_count = sizeof(shm_region_table) / sizeof(shm_region_table[0]);

@@ -422,6 +422,9 @@ split_line(char *line, char **key, char *valbuf, size_t vallen, const char **why
 	return 0;
 }
 
+/* The file of the last successful cfg_load (for cfg_reload). */
+static char loaded_path[4096];
+
 int
 cfg_load(const char *path, bool reloading, char *err, size_t errlen)
 {
@@ -513,11 +516,29 @@ cfg_load(const char *path, bool reloading, char *err, size_t errlen)
 		apply_effective(i, d);
 	}
 	rc = 0;
+	if (path != loaded_path)
+		snprintf(loaded_path, sizeof(loaded_path), "%s", path);
 out:
 	for (size_t i = 0; i < n; i++)
 		free(newtext[i]);
 	fclose(f);
 	return rc;
+}
+
+int
+cfg_reload(char *err, size_t errlen)
+{
+	if (loaded_path[0] == '\0') {
+		seterr(err, errlen, "no configuration file has been loaded");
+		return -1;
+	}
+	return cfg_load(loaded_path, true, err, errlen);
+}
+
+const char *
+cfg_file(void)
+{
+	return loaded_path[0] ? loaded_path : NULL;
 }
 
 int

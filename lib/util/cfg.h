@@ -52,6 +52,7 @@ typedef struct settings_t {
 	int64_t port;
 	int64_t max_connections;
 	int64_t query_workers;
+	int64_t query_worker_idle_timeout;
 	int64_t authentication_timeout;
 	int64_t max_message_size;
 	char *auth_rules;          /* newline-separated "host DATABASE USER ADDRESS METHOD" */
@@ -112,6 +113,14 @@ void cfg_init_defaults(void);
  * Settings set by cfg_override keep their override.
  */
 int cfg_load(const char *path, bool reloading, char *err, size_t errlen);
+
+/*
+ * Load again the file of the last successful cfg_load, as a reload (reloading = true): what a
+ * process does when it sees PI_RELOAD.  -1 with "FILE:LINE: reason" in err, nothing changed.
+ */
+int cfg_reload(char *err, size_t errlen);
+/* Path of the last successfully loaded file, or NULL. */
+const char *cfg_file(void);
 
 /* Command-line override (-c name=value); applied on top of the file at every load. */
 int cfg_override(const char *assignment, char *err, size_t errlen);

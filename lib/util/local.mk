@@ -14,4 +14,4 @@ lib/util/err_codes.h: $(top_srcdir)/lib/util/errcodes.txt $(top_srcdir)/lib/util
 	$(AM_V_GEN)$(MKDIR_P) lib/util && \
 	$(AWK) -f $(top_srcdir)/lib/util/errcodes.awk $(top_srcdir)/lib/util/errcodes.txt > $@.tmp && \
 	mv $@.tmp $@
-EXTRA_DIST += lib/types/datum.h lib/sql/engine.h doc/architecture.md
+EXTRA_DIST += lib/types/datum.h lib/sql/engine.h lib/sql/qry.h lib/sql/plan.h lib/sql/README.md doc/architecture.md

@@ -80,6 +80,7 @@ serve(int sock, int slot)
 			return;
 		case PGW_STARTUP_MESSAGE:
 			pgw_session_main(sock, buf, len);
+			close(sock);   /* as the worker does: the session leaves it open */
 			return;
 		default:
 			log_msg(LV_INFO, "no usable startup packet (%d)", (int)k);
