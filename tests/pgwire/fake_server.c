@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -103,6 +104,8 @@ main(int argc, char **argv)
 	void *base;
 	size_t size;
 
+	/* a test server must not outlive the test that started it */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	mem_init();
 	cfg_init_defaults();
 	while ((opt = getopt(argc, argv, "p:P:a:c:l:")) != -1) {

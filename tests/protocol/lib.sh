@@ -11,6 +11,7 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM HUP   # so that cleanup runs on signals too
 if [ -n "${PHANTOM_TEST_PORT:-}" ]; then
 	HOST=${PHANTOM_TEST_HOST:-127.0.0.1} PORT=$PHANTOM_TEST_PORT
 	USER_=${PHANTOM_TEST_USER:-phantom} DB=${PHANTOM_TEST_DB:-phantom} FAKE=0
