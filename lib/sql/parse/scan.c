@@ -55,62 +55,86 @@ const kw_info kw_table[KW_COUNT] = {
 #define KW_MAX_LEN 17
 
 static uint16_t kw_hash_table[KW_HASH_SIZE];
-static bool kw_hash_ready;
+static uint8_t kw_len[KW_COUNT];
 
-static uint32_t
-kw_hash(const char *s, int n)
+/* Character classes, filled with the keyword hash on first use. */
+enum { CC_IDENT_START = 1, CC_IDENT_CONT = 2, CC_DIGIT = 4, CC_SPACE = 8, CC_OP = 16 };
+static uint8_t cclass[256];
+static bool scan_ready;
+
+static inline uint32_t
+hash_step(uint32_t h, unsigned char c)
 {
-	uint32_t h = 2166136261u;
-
-	for (int i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		h = (h ^ c) * 16777619u;
-	}
-	return h;
+	return (h ^ c) * 16777619u;
 }
 
-static void
-kw_build(void)
-{
-	for (int k = 1; k < KW_NOT_LA; k++) {
-		uint32_t h = kw_hash(kw_table[k].text, (int)strlen(kw_table[k].text));
+#define HASH_INIT 2166136261u
 
+static void
+scan_init(void)
+{
+	for (int c = 0; c < 256; c++) {
+		uint8_t k = 0;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80)
+			k |= CC_IDENT_START | CC_IDENT_CONT;
+		if (c >= '0' && c <= '9')
+			k |= CC_DIGIT | CC_IDENT_CONT;
+		if (c == '$')
+			k |= CC_IDENT_CONT;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+			k |= CC_SPACE;
+		if (c != 0 && strchr("~!@#^&|`?+-*/%<>=", c) != NULL)
+			k |= CC_OP;
+		cclass[c] = k;
+	}
+	for (int k = 1; k < KW_NOT_LA; k++) {
+		const char *t = kw_table[k].text;
+		uint32_t h = HASH_INIT;
+
+		kw_len[k] = (uint8_t)strlen(t);
+		for (const char *p = t; *p; p++)
+			h = hash_step(h, (unsigned char)*p);
 		while (kw_hash_table[h & (KW_HASH_SIZE - 1)] != 0)
 			h++;
 		kw_hash_table[h & (KW_HASH_SIZE - 1)] = (uint16_t)k;
 	}
-	kw_hash_ready = true;
+	scan_ready = true;
+}
+
+/* Keyword of an already lower-cased word of n bytes whose hash is h. */
+static kw_id
+kw_find(const char *lower, int n, uint32_t h)
+{
+	for (;; h++) {
+		int k = kw_hash_table[h & (KW_HASH_SIZE - 1)];
+
+		if (k == 0)
+			return KW__NONE;
+		if (kw_len[k] == n && memcmp(kw_table[k].text, lower, (size_t)n) == 0)
+			return (kw_id)k;
+	}
 }
 
 kw_id
 kw_lookup(const char *s, int n)
 {
+	char lower[KW_MAX_LEN];
+	uint32_t h = HASH_INIT;
+
 	if (n > KW_MAX_LEN || n == 0)
 		return KW__NONE;
-	if (!kw_hash_ready)
-		kw_build();
-	for (uint32_t h = kw_hash(s, n);; h++) {
-		int k = kw_hash_table[h & (KW_HASH_SIZE - 1)];
-		const char *t;
-		int i;
+	if (!scan_ready)
+		scan_init();
+	for (int i = 0; i < n; i++) {
+		char c = s[i];
 
-		if (k == 0)
-			return KW__NONE;
-		t = kw_table[k].text;
-		for (i = 0; i < n; i++) {
-			unsigned char c = (unsigned char)s[i];
-
-			if (c >= 'A' && c <= 'Z')
-				c += 'a' - 'A';
-			if (c != (unsigned char)t[i])
-				break;
-		}
-		if (i == n && t[n] == '\0')
-			return (kw_id)k;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		lower[i] = c;
+		h = hash_step(h, (unsigned char)c);
 	}
+	return kw_find(lower, n, h);
 }
 
 /* ---- positions and errors -------------------------------------------------------------- */
@@ -217,31 +241,31 @@ typedef struct lexer {
 static inline bool
 is_ident_start(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+	return (cclass[c] & CC_IDENT_START) != 0;
 }
 
 static inline bool
 is_ident_cont(unsigned char c)
 {
-	return is_ident_start(c) || (c >= '0' && c <= '9') || c == '$';
+	return (cclass[c] & CC_IDENT_CONT) != 0;
 }
 
 static inline bool
 is_digit(unsigned char c)
 {
-	return c >= '0' && c <= '9';
+	return (cclass[c] & CC_DIGIT) != 0;
 }
 
 static inline bool
 is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+	return (cclass[c] & CC_SPACE) != 0;
 }
 
-static bool
+static inline bool
 is_op_char(unsigned char c)
 {
-	return c != '\0' && strchr("~!@#^&|`?+-*/%<>=", c) != NULL;
+	return (cclass[c] & CC_OP) != 0;
 }
 
 static int
@@ -936,21 +960,39 @@ static void
 scan_word(lexer *lx, int start)
 {
 	const char *s = lx->s;
+	char lower[NAMEDATALEN];
+	uint32_t h = HASH_INIT;
+	int n = 0;
 	token *t;
-	kw_id k;
 
-	lx->i = start + 1;
-	while (is_ident_cont((unsigned char)s[lx->i]))
-		lx->i++;
-	k = kw_lookup(s + start, lx->i - start);
-	if (k != KW__NONE) {
-		t = new_token(lx, TK_KEYWORD, start);
-		t->kw = (uint16_t)k;
-		t->str = (char *)kw_table[k].text;
-		return;
+	/* fold and hash in one pass; a word longer than a keyword needs neither */
+	lx->i = start;
+	do {
+		char c = s[lx->i++];
+
+		if (n < NAMEDATALEN) {
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			lower[n] = c;
+			h = hash_step(h, (unsigned char)c);
+		}
+		n++;
+	} while (is_ident_cont((unsigned char)s[lx->i]));
+	if (n <= KW_MAX_LEN) {
+		kw_id k = kw_find(lower, n, h);
+
+		if (k != KW__NONE) {
+			t = new_token(lx, TK_KEYWORD, start);
+			t->kw = (uint16_t)k;
+			t->str = (char *)kw_table[k].text;
+			return;
+		}
 	}
 	t = new_token(lx, TK_IDENT, start);
-	t->str = scan_identifier(lx->ps, s + start, lx->i - start, true, start);
+	if (n < NAMEDATALEN)
+		t->str = pstrndup(lower, (size_t)n);
+	else
+		t->str = scan_identifier(lx->ps, s + start, n, true, start);
 }
 
 static void
@@ -1019,6 +1061,8 @@ scan_tokens(parse_state *ps)
 {
 	lexer lx;
 
+	if (!scan_ready)
+		scan_init();
 	lx.ps = ps;
 	lx.s = ps->src;
 	lx.n = ps->srclen;
