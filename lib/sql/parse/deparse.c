@@ -1074,8 +1074,19 @@ from_item(strbuf *b, const ast_node *n)
 				}
 			}
 			sb_putc(b, ')');
-		} else
-			expr(b, ((const ast_list *)r->functions->items[0])->items[0]);
+		} else {
+			const ast_node *f = ((const ast_list *)r->functions->items[0])->items[0];
+
+			if (AST_IS(f, TypeCast)) {
+				/* a cast in FROM must be spelled CAST (x AS t) */
+				sb_puts(b, "CAST(");
+				expr(b, ((const TypeCast *)f)->arg);
+				sb_puts(b, " AS ");
+				type_name(b, ((const TypeCast *)f)->typeName);
+				sb_putc(b, ')');
+			} else
+				expr(b, f);
+		}
 		if (r->ordinality)
 			sb_puts(b, " WITH ORDINALITY");
 		if (r->alias) {

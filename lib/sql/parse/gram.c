@@ -490,6 +490,15 @@ table_ref(parse_state *ps)
 		((JoinExpr *)n)->alias = gram_opt_alias(ps, true);
 		return n;
 	}
+	if (lateral && !(is_kw(ps, KW_ROWS) && peek_kw(ps, 1, KW_FROM))) {
+		/* LATERAL name ( ... ): a function */
+		int k = 1;
+
+		while (peek_char(ps, k, '.') && tok_is_col_label(peek_tok(ps, k + 1)))
+			k += 2;
+		if (!peek_char(ps, k, '('))
+			parse_syntax_error_at(ps, peek_tok(ps, k));
+	}
 	if (lateral || (is_kw(ps, KW_ROWS) && peek_kw(ps, 1, KW_FROM)))
 		return func_table(ps, lateral, loc);
 	/* a function call: name [. name ...] ( — or a keyword function such as COALESCE( */
@@ -954,20 +963,18 @@ select_tail(parse_state *ps, SelectStmt *s, WithClause *with)
 			multiple_clause_error(ps, sort_loc, "ORDER BY");
 		s->sortClause = sort;
 	}
-	if (locking != NULL) {
-		if (s->lockingClause != NULL)
-			multiple_clause_error(ps, lock_loc, "FOR UPDATE/FOR SHARE");
-		s->lockingClause = locking;
-	}
+	(void)lock_loc;
+	/* locking clauses add up, as in PostgreSQL */
+	s->lockingClause = ast_list_concat(s->lockingClause, locking);
 	if (lim.given) {
 		if (lim.offset != NULL) {
 			if (s->limitOffset != NULL)
-				multiple_clause_error(ps, lim.loc, "OFFSET");
+				multiple_clause_error(ps, lim.offset->loc, "OFFSET");
 			s->limitOffset = lim.offset;
 		}
 		if (lim.count != NULL) {
 			if (s->limitCount != NULL)
-				multiple_clause_error(ps, lim.loc, "LIMIT");
+				multiple_clause_error(ps, lim.count->loc, "LIMIT");
 			s->limitCount = lim.count;
 			s->limitOption = lim.option;
 		}

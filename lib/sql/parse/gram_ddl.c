@@ -83,7 +83,7 @@ constraint_attrs(parse_state *ps, int *loc)
 
 	*loc = cur_tok(ps)->loc;
 	for (;;) {
-		int nb;
+		int nb, here = cur_tok(ps)->loc;
 
 		if (accept_kw(ps, KW_DEFERRABLE))
 			nb = CAS_DEFERRABLE;
@@ -111,11 +111,11 @@ constraint_attrs(parse_state *ps, int *loc)
 			break;
 		bits |= nb;
 		if ((bits & CAS_DEFERRABLE) && (bits & CAS_NOT_DEFERRABLE))
-			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, *loc, "conflicting constraint properties");
+			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, here, "conflicting constraint properties");
 		if ((bits & CAS_INITIALLY_DEFERRED) && (bits & CAS_INITIALLY_IMMEDIATE))
-			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, *loc, "conflicting constraint properties");
+			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, here, "conflicting constraint properties");
 		if ((bits & CAS_INITIALLY_DEFERRED) && (bits & CAS_NOT_DEFERRABLE))
-			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, *loc,
+			parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, here,
 			                "constraint declared INITIALLY DEFERRED must be DEFERRABLE");
 	}
 	return bits;
@@ -163,11 +163,10 @@ apply_constraint_attrs(parse_state *ps, Constraint *c, int bits)
 	}
 }
 
+/* A foreign key action after ON DELETE / ON UPDATE (at byte offset loc). */
 static char
-key_action(parse_state *ps, ast_list **set_cols, bool on_delete)
+key_action(parse_state *ps, ast_list **set_cols, bool on_delete, int loc)
 {
-	int loc = cur_tok(ps)->loc;
-
 	if (accept_kw(ps, KW_NO)) {
 		expect_kw(ps, KW_ACTION);
 		return FKCONSTR_ACTION_NOACTION;
@@ -209,9 +208,10 @@ references(parse_state *ps, Constraint *c)
 	c->fk_matchtype = FKCONSTR_MATCH_SIMPLE;
 	c->fk_upd_action = FKCONSTR_ACTION_NOACTION;
 	c->fk_del_action = FKCONSTR_ACTION_NOACTION;
-	if (accept_kw(ps, KW_MATCH)) {
+	if (is_kw(ps, KW_MATCH)) {
 		int loc = cur_tok(ps)->loc;
 
+		advance(ps);
 		if (accept_kw(ps, KW_FULL))
 			c->fk_matchtype = FKCONSTR_MATCH_FULL;
 		else if (accept_kw(ps, KW_PARTIAL))
@@ -223,6 +223,7 @@ references(parse_state *ps, Constraint *c)
 	while (is_kw(ps, KW_ON) && (peek_kw(ps, 1, KW_DELETE) || peek_kw(ps, 1, KW_UPDATE))) {
 		bool is_del = peek_kw(ps, 1, KW_DELETE);
 		ast_list *cols = NULL;
+		int on_loc = cur_tok(ps)->loc;
 
 		if ((is_del && del) || (!is_del && upd))
 			parse_syntax_error_at(ps, peek_tok(ps, 1));
@@ -230,20 +231,21 @@ references(parse_state *ps, Constraint *c)
 		advance(ps);
 		if (is_del) {
 			del = true;
-			c->fk_del_action = key_action(ps, &cols, true);
+			c->fk_del_action = key_action(ps, &cols, true, on_loc);
 			c->fk_del_set_cols = cols;
 		} else {
 			upd = true;
-			c->fk_upd_action = key_action(ps, &cols, false);
+			c->fk_upd_action = key_action(ps, &cols, false, on_loc);
 		}
 	}
 }
 
-/* Options shared by UNIQUE and PRIMARY KEY: INCLUDE, WITH, USING INDEX TABLESPACE. */
+/* Options of UNIQUE and PRIMARY KEY: [INCLUDE (cols)] (table constraints only), WITH (...),
+ * USING INDEX TABLESPACE. */
 static void
-index_constraint_options(parse_state *ps, Constraint *c)
+index_constraint_options(parse_state *ps, Constraint *c, bool table)
 {
-	if (accept_kw(ps, KW_INCLUDE))
+	if (table && accept_kw(ps, KW_INCLUDE))
 		c->including = gram_opt_name_list(ps);
 	if (is_kw(ps, KW_WITH) && peek_char(ps, 1, '(')) {
 		advance(ps);
@@ -261,11 +263,12 @@ static ast_list *seq_opt_list_parens(parse_state *ps);
 
 /* GENERATED {ALWAYS | BY DEFAULT} AS {IDENTITY [(seq options)] | (expr) STORED} */
 static void
-generated(parse_state *ps, Constraint *c)
+generated(parse_state *ps, Constraint *c, bool identity_only)
 {
-	int loc = cur_tok(ps)->loc;
+	int loc;
 
 	expect_kw(ps, KW_GENERATED);
+	loc = cur_tok(ps)->loc;
 	if (accept_kw(ps, KW_ALWAYS))
 		c->generated_when = ATTRIBUTE_IDENTITY_ALWAYS;
 	else {
@@ -274,6 +277,8 @@ generated(parse_state *ps, Constraint *c)
 		c->generated_when = ATTRIBUTE_IDENTITY_BY_DEFAULT;
 	}
 	expect_kw(ps, KW_AS);
+	if (identity_only && !is_kw(ps, KW_IDENTITY))
+		parse_syntax_error(ps);
 	if (accept_kw(ps, KW_IDENTITY)) {
 		c->contype = CONSTR_IDENTITY;
 		if (is_char(ps, '('))
@@ -311,11 +316,11 @@ column_constraint(parse_state *ps)
 			c->nulls_not_distinct = accept_kw(ps, KW_NOT);
 			expect_kw(ps, KW_DISTINCT);
 		}
-		index_constraint_options(ps, c);
+		index_constraint_options(ps, c, false);
 	} else if (accept_kw(ps, KW_PRIMARY)) {
 		expect_kw(ps, KW_KEY);
 		c->contype = CONSTR_PRIMARY;
-		index_constraint_options(ps, c);
+		index_constraint_options(ps, c, false);
 	} else if (accept_kw(ps, KW_CHECK)) {
 		c->contype = CONSTR_CHECK;
 		expect_char(ps, '(');
@@ -330,7 +335,7 @@ column_constraint(parse_state *ps)
 		c->contype = CONSTR_DEFAULT;
 		c->raw_expr = gram_b_expr(ps);
 	} else if (is_kw(ps, KW_GENERATED))
-		generated(ps, c);
+		generated(ps, c, false);
 	else if (is_kw(ps, KW_REFERENCES)) {
 		c->contype = CONSTR_FOREIGN;
 		references(ps, c);
@@ -489,7 +494,7 @@ table_constraint(parse_state *ps)
 			c->indexname = gram_colid(ps);
 		} else {
 			c->keys = gram_opt_name_list(ps);
-			index_constraint_options(ps, c);
+			index_constraint_options(ps, c, true);
 		}
 	} else if (accept_kw(ps, KW_EXCLUDE)) {
 		c->contype = CONSTR_EXCLUSION;
@@ -510,7 +515,7 @@ table_constraint(parse_state *ps)
 			                                ast_list_make2((ast_node *)e, (ast_node *)op));
 		} while (accept_char(ps, ','));
 		expect_char(ps, ')');
-		index_constraint_options(ps, c);
+		index_constraint_options(ps, c, true);
 		if (accept_kw(ps, KW_WHERE)) {
 			expect_char(ps, '(');
 			c->where_clause = gram_expr(ps);
@@ -797,7 +802,7 @@ create_table(parse_state *ps, char persistence, int loc)
 	ine = accept_if_not_exists(ps);
 	rel = gram_qualified_name(ps);
 	rel->relpersistence = persistence;
-	if (is_kw(ps, KW_AS) || ctas_column_list_ahead(ps))
+	if (!is_char(ps, '(') || ctas_column_list_ahead(ps))
 		return create_table_as(ps, rel, ine, OBJECT_TABLE, loc);
 	s = AST_NEW(CreateStmt, loc);
 	s->relation = rel;
@@ -816,11 +821,11 @@ create_table(parse_state *ps, char persistence, int loc)
 		while (accept_char(ps, ','));
 		expect_char(ps, ')');
 	}
-	if (is_kw(ps, KW_PARTITION) && peek_kw(ps, 1, KW_BY)) {
+	if (is_kw(ps, KW_PARTITION)) {
 		PartitionSpec *p = AST_NEW(PartitionSpec, cur_tok(ps)->loc);
 
 		advance(ps);
-		advance(ps);
+		expect_kw(ps, KW_BY);
 		p->strategy = gram_colid(ps);
 		expect_char(ps, '(');
 		do
@@ -1169,9 +1174,12 @@ func_arg(parse_state *ps, bool with_default)
 		advance(ps);
 	} else if (accept_kw(ps, KW_VARIADIC))
 		p->mode = FUNC_PARAM_VARIADIC;
-	/* a parameter name, when another type name follows it */
-	if (tok_is_type_func_name(cur_tok(ps)) && type_starts_at(ps, 1) &&
-	    !peek_char(ps, 1, '.') && !peek_char(ps, 1, '(') && !peek_char(ps, 1, '[')) {
+	/* a parameter name, when a type name or a mode follows it */
+	if (tok_is_type_func_name(cur_tok(ps)) &&
+	    ((type_starts_at(ps, 1) && !peek_char(ps, 1, '.') && !peek_char(ps, 1, '(') &&
+	      !peek_char(ps, 1, '[')) ||
+	     (p->mode == FUNC_PARAM_DEFAULT && (peek_kw(ps, 1, KW_IN) || peek_kw(ps, 1, KW_INOUT) ||
+	                                        peek_kw(ps, 1, KW_VARIADIC))))) {
 		const token *t = cur_tok(ps);
 
 		advance(ps);
@@ -1522,6 +1530,9 @@ gram_create(parse_state *ps)
 	if (persistence != RELPERSISTENCE_PERMANENT && t->kw != KW_TABLE && t->kw != KW_VIEW &&
 	    t->kw != KW_RECURSIVE && t->kw != KW_SEQUENCE)
 		parse_syntax_error(ps);
+	if (persistence == RELPERSISTENCE_UNLOGGED && (t->kw == KW_VIEW || t->kw == KW_RECURSIVE))
+		parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, -1,
+		                "views cannot be unlogged because they do not have storage");
 	if (persistence == RELPERSISTENCE_UNLOGGED && t->kw != KW_TABLE && t->kw != KW_SEQUENCE)
 		parse_syntax_error(ps);
 	switch (t->kw) {
@@ -1625,13 +1636,12 @@ alter_column(parse_state *ps, int loc)
 		Constraint *con = AST_NEW(Constraint, cur_tok(ps)->loc);
 
 		advance(ps);
-		generated(ps, con);
-		if (con->contype != CONSTR_IDENTITY)
-			parse_syntax_error(ps);
+		generated(ps, con, true);
 		c = alter_cmd(AT_AddIdentity, loc);
 		c->def = (ast_node *)con;
-	} else if (is_kw(ps, KW_SET) && (peek_kw(ps, 1, KW_GENERATED) || peek_kw(ps, 1, KW_DATA) ||
-	                                 peek_char(ps, 1, '('))) {
+	} else if (is_kw(ps, KW_RESTART) ||
+	           (is_kw(ps, KW_SET) && (peek_kw(ps, 1, KW_GENERATED) || peek_kw(ps, 1, KW_DATA) ||
+	                                  peek_char(ps, 1, '(')))) {
 		if (peek_kw(ps, 1, KW_DATA)) {
 			advance(ps);
 			advance(ps);

@@ -538,6 +538,27 @@ select_with_parens(parse_state *ps)
 
 /* ---- the expression loop ------------------------------------------------------------------ */
 
+/* Tokens that end a target list entry (or cannot start an operand). */
+static bool
+ends_target(const token *t)
+{
+	switch (t->type) {
+	case TK_EOF: case ',': case ')': case ';':
+		return true;
+	case TK_KEYWORD:
+		switch (t->kw) {
+		case KW_FROM: case KW_INTO: case KW_WHERE: case KW_GROUP: case KW_HAVING:
+		case KW_WINDOW: case KW_ORDER: case KW_LIMIT: case KW_OFFSET: case KW_FETCH:
+		case KW_FOR: case KW_UNION: case KW_INTERSECT: case KW_EXCEPT: case KW_RETURNING:
+			return true;
+		default:
+			return false;
+		}
+	default:
+		return false;
+	}
+}
+
 static int
 infix_prec(parse_state *ps, const token *t, bool b_expr)
 {
@@ -557,6 +578,12 @@ infix_prec(parse_state *ps, const token *t, bool b_expr)
 	default:
 		return P_NONE;
 	}
+	/*
+	 * A keyword operator that is also a bare column label, followed by what ends a target
+	 * list entry, is the entry's label (SELECT 1 is, 'a' collate FROM t), as in PostgreSQL.
+	 */
+	if (kw_table[t->kw].bare && ends_target(t + 1))
+		return P_NONE;
 	switch (t->kw) {
 	case KW_OPERATOR:
 		return peek_char(ps, 1, '(') ? P_OP : P_NONE;
@@ -575,7 +602,10 @@ infix_prec(parse_state *ps, const token *t, bool b_expr)
 		return b_expr ? P_NONE : P_AND;
 	case KW_ISNULL: case KW_NOTNULL:
 		return b_expr ? P_NONE : P_IS;
-	case KW_BETWEEN: case KW_IN: case KW_LIKE: case KW_ILIKE: case KW_SIMILAR: case KW_NOT_LA:
+	case KW_SIMILAR:
+		/* SIMILAR without TO belongs to SUBSTRING(x SIMILAR p ESCAPE e) */
+		return b_expr || !tok_is_kw(t + 1, KW_TO) ? P_NONE : P_LIKE;
+	case KW_BETWEEN: case KW_IN: case KW_LIKE: case KW_ILIKE: case KW_NOT_LA:
 		return b_expr ? P_NONE : P_LIKE;
 	case KW_AT:
 		return !b_expr && tok_is_kw(t + 1, KW_TIME) && tok_is_kw(t + 2, KW_ZONE) ? P_AT : P_NONE;
@@ -600,16 +630,24 @@ sub_type_operand(parse_state *ps, ast_list *opname, ast_node *left, int loc)
 		return NULL;
 	advance(ps);
 
-	bool is_select;
-	const token *open = cur_tok(ps);
-	ast_node *n = gram_paren_select_or_expr(ps, &is_select);
+	bool is_select = false;
+	ast_node *n;
 
-	if (is_select)
-		return make_sublink(all ? ALL_SUBLINK : ANY_SUBLINK, left, opname, n, loc);
-	if (((ast_list *)n)->n != 1)
-		parse_syntax_error_at(ps, open);
+	if (gram_at_select_start(ps, 1) || peek_char(ps, 1, '(')) {
+		n = gram_paren_select_or_expr(ps, &is_select);
+		if (is_select)
+			return make_sublink(all ? ALL_SUBLINK : ANY_SUBLINK, left, opname, n, loc);
+		if (((ast_list *)n)->n != 1)
+			parse_syntax_error(ps);
+		n = ((ast_list *)n)->items[0];
+	} else {
+		/* ( a_expr ): an array */
+		expect_char(ps, '(');
+		n = gram_expr(ps);
+		expect_char(ps, ')');
+	}
 
-	A_Expr *e = (A_Expr *)make_op(opname, left, ((ast_list *)n)->items[0], loc);
+	A_Expr *e = (A_Expr *)make_op(opname, left, n, loc);
 
 	e->kind = all ? AEXPR_OP_ALL : AEXPR_OP_ANY;
 	return (ast_node *)e;
@@ -993,8 +1031,7 @@ gram_func_application(parse_state *ps, ast_list *name, int loc)
 			const token *t = cur_tok(ps);
 			ast_node *arg;
 
-			if (f->func_variadic)
-				parse_syntax_error(ps);   /* VARIADIC must be the last argument */
+
 			if (accept_kw(ps, KW_VARIADIC)) {
 				f->func_variadic = true;
 				t = cur_tok(ps);
@@ -1010,6 +1047,8 @@ gram_func_application(parse_state *ps, ast_list *name, int loc)
 			} else
 				arg = gram_expr(ps);
 			f->args = ast_list_append(f->args, arg);
+			if (f->func_variadic && is_char(ps, ','))
+				parse_syntax_error(ps);   /* VARIADIC must be the last argument */
 		} while (accept_char(ps, ','));
 		if (is_kw(ps, KW_ORDER)) {
 			advance(ps);
@@ -1189,15 +1228,19 @@ special_func(parse_state *ps, kw_id kw, int loc)
 			fname = "rtrim";
 		else
 			accept_kw(ps, KW_BOTH);
+		/* FROM list | chars FROM list | list: the characters go last */
 		if (accept_kw(ps, KW_FROM))
 			args = gram_expr_list(ps);
 		else {
-			ast_list *l = gram_expr_list(ps);
+			ast_node *first = gram_expr(ps);
 
 			if (accept_kw(ps, KW_FROM))
-				args = ast_list_concat(gram_expr_list(ps), l);
-			else
-				args = l;
+				args = ast_list_append(gram_expr_list(ps), first);
+			else {
+				args = ast_list_make1(first);
+				while (accept_char(ps, ','))
+					args = ast_list_append(args, gram_expr(ps));
+			}
 		}
 		break;
 	}

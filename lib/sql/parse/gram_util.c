@@ -54,7 +54,7 @@ transaction_mode(parse_state *ps)
 		}
 		return gram_defelem("transaction_isolation", (ast_node *)ast_string(level, loc), loc);
 	}
-	if (is_kw(ps, KW_READ) && (peek_kw(ps, 1, KW_ONLY) || peek_kw(ps, 1, KW_WRITE))) {
+	if (is_kw(ps, KW_READ)) {
 		advance(ps);
 		bool ro = accept_kw(ps, KW_ONLY);
 
@@ -526,7 +526,7 @@ generic_arg(parse_state *ps)
 	case TK_IDENT:
 	case TK_KEYWORD:
 		if (tok_is_nonreserved(t) || tok_is_kw(t, KW_ON) || tok_is_kw(t, KW_TRUE) ||
-		    tok_is_kw(t, KW_FALSE) || tok_is_kw(t, KW_DEFAULT)) {
+		    tok_is_kw(t, KW_FALSE)) {
 			advance(ps);
 			return (ast_node *)ast_string(t->str, t->loc);
 		}

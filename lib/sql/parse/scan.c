@@ -480,23 +480,35 @@ read_hex(lexer *lx, int n)
 	return v;
 }
 
+/*
+ * A Unicode escape error.  E'' strings report it like other lexical errors, "at or near"
+ * the text from loc to stop; U&'' strings (plain) with the position only, as PostgreSQL,
+ * which checks them after lexing, does.
+ */
+static noreturn void
+unicode_error(lexer *lx, bool plain, const char *msg, int loc, int stop)
+{
+	if (plain)
+		parse_error_loc(lx->ps, ERRCODE_SYNTAX_ERROR, loc, "%s", msg);
+	lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, msg, loc, stop);
+}
+
 /* Append a Unicode code point from an escape, pairing surrogates. */
 static void
-put_unicode(lexer *lx, uint32_t cp, uint32_t *pending_high, int esc_loc)
+put_unicode(lexer *lx, uint32_t cp, uint32_t *pending_high, int esc_loc, bool plain)
 {
 	if (*pending_high != 0) {
 		if (!is_low_surrogate(cp))
-			lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, "invalid Unicode surrogate pair", esc_loc,
-			          lx->i);
+			unicode_error(lx, plain, "invalid Unicode surrogate pair", esc_loc, lx->i);
 		cp = 0x10000 + ((*pending_high - 0xD800) << 10) + (cp - 0xDC00);
 		*pending_high = 0;
 	} else if (is_high_surrogate(cp)) {
 		*pending_high = cp;
 		return;
 	} else if (is_low_surrogate(cp))
-		lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, "invalid Unicode surrogate pair", esc_loc, lx->i);
+		unicode_error(lx, plain, "invalid Unicode surrogate pair", esc_loc, lx->i);
 	if (cp == 0 || cp > 0x10FFFF)
-		lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, "invalid Unicode escape value", esc_loc, lx->i);
+		unicode_error(lx, plain, "invalid Unicode escape value", esc_loc, lx->i);
 	put_utf8(&lx->lit, cp);
 }
 
@@ -534,7 +546,7 @@ scan_quoted_string(lexer *lx, int start, bool escapes, const char *unterminated)
 				lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, unterminated, start, lx->n);
 			if (pending_high != 0 && e != 'u' && e != 'U')
 				lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, "invalid Unicode surrogate pair", esc,
-				          esc + 2);
+				          esc + 1);
 			lx->i += 2;
 			switch (e) {
 			case 'b': sb_putc(&lx->lit, '\b'); break;
@@ -563,7 +575,7 @@ scan_quoted_string(lexer *lx, int start, bool escapes, const char *unterminated)
 					err_hint("Unicode escapes must be \\uXXXX or \\UXXXXXXXX.");
 					err_throw("invalid Unicode escape");
 				}
-				put_unicode(lx, (uint32_t)cp, &pending_high, esc);
+				put_unicode(lx, (uint32_t)cp, &pending_high, esc, false);
 				break;
 			}
 			default:
@@ -579,6 +591,9 @@ scan_quoted_string(lexer *lx, int start, bool escapes, const char *unterminated)
 			}
 			continue;
 		}
+		if (pending_high != 0)   /* a high surrogate must be followed by its low half */
+			lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, "invalid Unicode surrogate pair", lx->i,
+			          lx->i + 1);
 		sb_putc(&lx->lit, c);
 		lx->i++;
 	}
@@ -591,7 +606,7 @@ scan_quoted_string(lexer *lx, int start, bool escapes, const char *unterminated)
  * source offset of lit byte i, for error positions.
  */
 static void
-apply_unicode_escapes(lexer *lx, char esc, const int *srcpos)
+apply_unicode_escapes(lexer *lx, char esc, const int *srcpos, int end_quote)
 {
 	strbuf in = lx->lit;
 	uint32_t pending_high = 0;
@@ -607,8 +622,7 @@ apply_unicode_escapes(lexer *lx, char esc, const int *srcpos)
 
 		if (c != esc) {
 			if (pending_high != 0)
-				lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, "invalid Unicode surrogate pair", here,
-				          here + 1);
+				unicode_error(lx, true, "invalid Unicode surrogate pair", here, here + 1);
 			sb_putc(&lx->lit, c);
 			sub.i++;
 			continue;
@@ -633,12 +647,11 @@ apply_unicode_escapes(lexer *lx, char esc, const int *srcpos)
 			err_throw("invalid Unicode escape");
 		}
 		sub.lit = lx->lit;
-		put_unicode(&sub, (uint32_t)cp, &pending_high, here);
+		put_unicode(&sub, (uint32_t)cp, &pending_high, here, true);
 		lx->lit = sub.lit;
 	}
-	if (pending_high != 0)
-		lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, "invalid Unicode surrogate pair",
-		          in.len > 0 ? srcpos[in.len - 1] : lx->i, lx->i);
+	if (pending_high != 0)   /* at the closing quote */
+		unicode_error(lx, true, "invalid Unicode surrogate pair", end_quote, end_quote + 1);
 }
 
 /* After U&'...' or U&"...": an optional UESCAPE 'c'. */
@@ -650,8 +663,6 @@ scan_uescape(lexer *lx)
 	skip_space(lx);
 	if (lx->n - lx->i >= 7 && kw_lookup(lx->s + lx->i, 7) == KW_UESCAPE &&
 	    !is_ident_cont((unsigned char)lx->s[lx->i + 7])) {
-		int kwpos = lx->i;
-
 		lx->i += 7;
 		skip_space(lx);
 		const char *q = lx->s + lx->i;
@@ -661,8 +672,15 @@ scan_uescape(lexer *lx)
 			lx->i += 3;
 			return q[1];
 		}
-		lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, "invalid Unicode escape character", kwpos,
-		          lx->i + 1);
+		/* at or near the string after UESCAPE */
+		int stop = lx->i + 1;
+
+		if (q[0] == '\'') {
+			while (stop < lx->n && lx->s[stop] != '\'')
+				stop++;
+			stop = stop < lx->n ? stop + 1 : lx->n;
+		}
+		lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, "invalid Unicode escape character", lx->i, stop);
 	}
 	lx->i = save;
 	return '\\';
@@ -762,10 +780,9 @@ scan_dollar(lexer *lx, int start)
 				e++;
 			lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, "trailing junk after parameter", start, e);
 		}
-		if (v > INT_MAX || v == 0)
-			lex_error(lx->ps, ERRCODE_SYNTAX_ERROR,
-			          v == 0 ? "there is no parameter $0" : "parameter number too large",
-			          start, lx->i);
+		/* $0 is the analyzer's to refuse (42P02), as in PostgreSQL */
+		if (v > INT_MAX)
+			lex_error(lx->ps, ERRCODE_SYNTAX_ERROR, "parameter number too large", start, lx->i);
 		token *t = new_token(lx, TK_PARAM, start);
 
 		t->ival = (int32_t)v;
@@ -938,7 +955,7 @@ scan_prefixed(lexer *lx, int start)
 		int end = lx->i;
 		char esc = scan_uescape(lx);
 
-		apply_unicode_escapes(lx, esc, srcpos);
+		apply_unicode_escapes(lx, esc, srcpos, end - 1);
 		pfree(srcpos);
 		if (ident) {
 			if (lx->lit.len == 0)
