@@ -8,7 +8,7 @@ lib_libphcore_la_SOURCES += \
 nodist_lib_libphcore_la_SOURCES += lib/sql/parse/ast_fields.c
 BUILT_SOURCES += lib/sql/parse/ast_fields.c
 CLEANFILES += lib/sql/parse/ast_fields.c
-EXTRA_DIST += lib/sql/parse/ast_gen.awk lib/sql/parse/README.md
+EXTRA_DIST += lib/sql/parse/ast_gen.awk lib/sql/parse/README.md doc/sql-syntax.md
 
 lib/sql/parse/ast_fields.c: $(top_srcdir)/lib/sql/parse/ast.h $(top_srcdir)/lib/sql/parse/ast_gen.awk
 	$(AM_V_GEN)$(MKDIR_P) lib/sql/parse && \
