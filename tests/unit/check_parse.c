@@ -4,8 +4,8 @@
  * 15), the generic tree operations, limits, and the statements clients send.
  *
  * Data files (tests/parse/): roundtrip.txt (statement => canonical text),
- * client-statements.sql (what psql and pgbench send), slt-sample.sql (a sample of the
- * sqllogictest corpus).  They are found through $top_srcdir, which make check sets.
+ * client-statements.sql (what psql and pgbench send), psql-meta.sql (psql's backslash
+ * commands, driver start-up queries), slt-sample.sql (a sample of the sqllogictest corpus).  They are found through $top_srcdir, which make check sets.
  */
 #include <check.h>
 #include <stdio.h>
@@ -528,6 +528,12 @@ START_TEST(statements_psql_and_pgbench_send_parse)
 }
 END_TEST
 
+START_TEST(psql_meta_commands_and_driver_queries_parse)
+{
+	ck_assert_int_eq(check_batch_file("psql-meta.sql"), 68);
+}
+END_TEST
+
 START_TEST(sqllogictest_sample_parses_and_round_trips)
 {
 	ck_assert_int_ge(check_batch_file("slt-sample.sql"), 700);
@@ -715,6 +721,27 @@ static const struct { const char *sql, *code, *msg; int pos; } error_cases[] = {
 	{"SELECT 1::int[", "42601", "syntax error at end of input", 15},
 	{"SELECT 'x'::float(x)", "42601", "syntax error at or near \"x\"", 19},
 	{"SELECT 'x'::interval year to day", "42601", "syntax error at or near \"day\"", 30},
+	/* a syntax error earlier in the text wins over a lexical one later (lexing is lazy in
+	 * PostgreSQL), and keywords commit to the construct they start, as in PostgreSQL */
+	{"SELECT * text FROM \"My AS \"T\"", "42601", "syntax error at or near \"text\"", 10},
+	{"SELECT 1 FROM t WHERE a SIMILAR b TO", "42601", "syntax error at or near \"b\"", 33},
+	{"CREATE OR TEMP VIEW v AS SELECT 1", "42601", "syntax error at or near \"TEMP\"", 11},
+	{"SET TIME ZONE CASCADE", "42601", "syntax error at or near \"CASCADE\"", 15},
+	{"INSERT INTO t DEFAULT UNIQUE", "42601", "syntax error at or near \"UNIQUE\"", 23},
+	{"ALTER TABLE t ALTER COLUMN a SET ALWAYS", "42601", "syntax error at or near \"ALWAYS\"", 34},
+	{"CREATE SCHEMA IF NOT VALUES EXISTS s", "42601", "syntax error at or near \"VALUES\"", 22},
+	{"EXPLAIN (GROUP) SELECT 1", "42601", "syntax error at or near \"GROUP\"", 10},
+	{"SELECT 'a' 'b", "42601", "unterminated quoted string at or near \"'b\"", 12},
+	{"SELECT 1 FROM t WHERE x = 'ok' AND y = 'unterminated", "42601", "unterminated quoted string at or near \"'unterminated\"", 40},
+	{"COMMENT ON PROCEDURE IS 'x'", "42601", "syntax error at or near \"'x'\"", 25},
+	{"GRANT SELECT ON ALL r IN SCHEMA s TO u", "42601", "syntax error at or near \"r\"", 21},
+	{"CREATE TABLE t (x, AS SELECT 1", "42601", "syntax error at or near \"AS\"", 20},
+	{"SELECT NULL AT TIME a", "42601", "syntax error at or near \"a\"", 21},
+	{"SELECT (1 IS FROM t)", "42601", "syntax error at or near \"FROM\"", 14},
+	{"SELECT a AT ZONE b", "42601", "syntax error at or near \"ZONE\"", 13},
+	{"SELECT * FROM LATERAL s.f(1) 'x' r", "42601", "syntax error at or near \"'x'\"", 30},
+	{"SELECT count(*) WITHIN (ORDER BY a)", "42601", "syntax error at or near \"(\"", 24},
+	{"WITH a AS NOT (SELECT 1) SELECT 1", "42601", "syntax error at or near \"(\"", 15},
 	/* errors of our own (PostgreSQL checks these elsewhere) */
 	{"SELECT a.b.c.d.e FROM t.u.v.w", "42601",
 	 "improper qualified name (too many dotted names): t.u.v.w", 23},
@@ -953,6 +980,7 @@ parse_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, every_statement_kind_round_trips_to_canonical_text);
 	tcase_add_test(tc, statements_psql_and_pgbench_send_parse);
+	tcase_add_test(tc, psql_meta_commands_and_driver_queries_parse);
 	tcase_add_test(tc, sqllogictest_sample_parses_and_round_trips);
 	suite_add_tcase(s, tc);
 

@@ -219,9 +219,8 @@ gram_with_clause(parse_state *ps)
 		expect_kw(ps, KW_AS);
 		if (accept_kw(ps, KW_MATERIALIZED))
 			c->ctematerialized = CTE_MATERIALIZE_ALWAYS;
-		else if (is_kw(ps, KW_NOT) && peek_kw(ps, 1, KW_MATERIALIZED)) {
-			advance(ps);
-			advance(ps);
+		else if (accept_kw(ps, KW_NOT)) {
+			expect_kw(ps, KW_MATERIALIZED);
 			c->ctematerialized = CTE_MATERIALIZE_NEVER;
 		}
 		expect_char(ps, '(');
@@ -259,6 +258,7 @@ target_el(parse_state *ps)
 {
 	const token *t = cur_tok(ps);
 	ResTarget *r = AST_NEW(ResTarget, t->loc);
+	int outer = ps->target_start;
 
 	if (t->type == '*') {
 		ColumnRef *c = AST_NEW(ColumnRef, t->loc);
@@ -268,7 +268,9 @@ target_el(parse_state *ps)
 		r->val = (ast_node *)c;
 		return (ast_node *)r;
 	}
+	ps->target_start = ps->pos;   /* bare labels may end this entry (see infix_prec) */
 	r->val = gram_expr(ps);
+	ps->target_start = outer;
 	if (accept_kw(ps, KW_AS))
 		r->name = gram_col_label(ps);
 	else if (tok_is_bare_label(cur_tok(ps)))
@@ -289,15 +291,22 @@ into_clause(parse_state *ps)
 	char persistence = RELPERSISTENCE_PERMANENT;
 
 	expect_kw(ps, KW_INTO);
-	if (accept_kw(ps, KW_TEMPORARY) || accept_kw(ps, KW_TEMP))
+	/* TEMP, UNLOGGED ... are persistence only when a name follows (INTO unlogged FROM t
+	 * makes a table named unlogged) */
+	if ((is_kw(ps, KW_TEMPORARY) || is_kw(ps, KW_TEMP)) &&
+	    (tok_is_colid(peek_tok(ps, 1)) || peek_kw(ps, 1, KW_TABLE))) {
+		advance(ps);
 		persistence = RELPERSISTENCE_TEMP;
-	else if ((is_kw(ps, KW_LOCAL) || is_kw(ps, KW_GLOBAL)) &&
-	         (peek_kw(ps, 1, KW_TEMP) || peek_kw(ps, 1, KW_TEMPORARY))) {
+	} else if ((is_kw(ps, KW_LOCAL) || is_kw(ps, KW_GLOBAL)) &&
+	           (peek_kw(ps, 1, KW_TEMP) || peek_kw(ps, 1, KW_TEMPORARY))) {
 		advance(ps);
 		advance(ps);
 		persistence = RELPERSISTENCE_TEMP;
-	} else if (accept_kw(ps, KW_UNLOGGED))
+	} else if (is_kw(ps, KW_UNLOGGED) &&
+	           (tok_is_colid(peek_tok(ps, 1)) || peek_kw(ps, 1, KW_TABLE))) {
+		advance(ps);
 		persistence = RELPERSISTENCE_UNLOGGED;
+	}
 	accept_kw(ps, KW_TABLE);
 	into->rel = gram_qualified_name(ps);
 	into->rel->relpersistence = persistence;
@@ -393,7 +402,7 @@ func_table(parse_state *ps, bool lateral, int loc)
 		rf->is_rowsfrom = true;
 		expect_char(ps, '(');
 		do {
-			ast_node *f = gram_expr(ps);
+			ast_node *f = gram_func_expr(ps);
 			ast_list *defs = NULL;
 
 			if (accept_kw(ps, KW_AS))
@@ -403,7 +412,7 @@ func_table(parse_state *ps, bool lateral, int loc)
 		} while (accept_char(ps, ','));
 		expect_char(ps, ')');
 	} else {
-		ast_node *f = gram_expr(ps);
+		ast_node *f = gram_func_expr(ps);
 
 		rf->functions = ast_list_make1((ast_node *)ast_list_make2(f, NULL));
 	}
@@ -504,18 +513,27 @@ table_ref(parse_state *ps)
 	/* a function call: name [. name ...] ( — or a keyword function such as COALESCE( */
 	int k = 0;
 
+	if (t->type == TK_KEYWORD &&
+	    (t->kw == KW_COALESCE || t->kw == KW_GREATEST || t->kw == KW_LEAST ||
+	     t->kw == KW_NULLIF || t->kw == KW_EXTRACT || t->kw == KW_SUBSTRING ||
+	     t->kw == KW_TRIM || t->kw == KW_POSITION || t->kw == KW_OVERLAY) && peek_char(ps, 1, '('))
+		return func_table(ps, false, loc);   /* keyword functions */
+	if (t->type == TK_KEYWORD &&
+	    (t->kw == KW_CAST || t->kw == KW_CURRENT_DATE || t->kw == KW_CURRENT_TIME ||
+	     t->kw == KW_CURRENT_TIMESTAMP || t->kw == KW_LOCALTIME || t->kw == KW_LOCALTIMESTAMP ||
+	     t->kw == KW_CURRENT_USER || t->kw == KW_SESSION_USER || t->kw == KW_CURRENT_ROLE ||
+	     t->kw == KW_USER || t->kw == KW_CURRENT_SCHEMA || t->kw == KW_CURRENT_CATALOG))
+		return func_table(ps, false, loc);   /* reserved words that are functions */
 	if (tok_is_type_func_name(t) || tok_is_colid(t)) {
 		k = 1;
 		while (peek_char(ps, k, '.') && tok_is_col_label(peek_tok(ps, k + 1)))
 			k += 2;
-		if (peek_char(ps, k, '('))
+		/* a function: a qualified name or a function name followed by '(', or a name that
+		 * can only be a function's (LEFT, ...); column-name keywords (ROW, INT ...) are
+		 * relation names here */
+		if ((peek_char(ps, k, '(') && (k > 1 || tok_is_type_func_name(t))) || !tok_is_colid(t))
 			return func_table(ps, false, loc);
-	} else if (t->type == TK_KEYWORD &&
-	           (t->kw == KW_COALESCE || t->kw == KW_GREATEST || t->kw == KW_LEAST ||
-	            t->kw == KW_NULLIF || t->kw == KW_CAST || t->kw == KW_CURRENT_DATE ||
-	            t->kw == KW_CURRENT_TIMESTAMP || t->kw == KW_LOCALTIMESTAMP ||
-	            t->kw == KW_EXTRACT || t->kw == KW_SUBSTRING || t->kw == KW_TRIM))
-		return func_table(ps, false, loc);
+	}
 
 	RangeVar *r = gram_relation_expr(ps);
 
@@ -1209,10 +1227,9 @@ insert_stmt(parse_state *ps, WithClause *with)
 		}
 		expect_kw(ps, KW_VALUE);
 	}
-	if (is_kw(ps, KW_DEFAULT) && peek_kw(ps, 1, KW_VALUES)) {
-		advance(ps);
-		advance(ps);
-	} else
+	if (accept_kw(ps, KW_DEFAULT))
+		expect_kw(ps, KW_VALUES);
+	else
 		s->selectStmt = gram_select(ps);
 	if (is_kw(ps, KW_ON))
 		s->onConflictClause = on_conflict(ps);
@@ -1368,6 +1385,7 @@ static void
 init_state(parse_state *ps, const char *query)
 {
 	memset(ps, 0, sizeof(*ps));
+	ps->target_start = -1;
 	ps->src = query;
 	ps->srclen = (int)strlen(query);
 	scan_tokens(ps);

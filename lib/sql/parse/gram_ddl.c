@@ -29,10 +29,10 @@ accept_if_exists(parse_state *ps)
 static bool
 accept_if_not_exists(parse_state *ps)
 {
-	if (is_kw(ps, KW_IF) && peek_kw(ps, 1, KW_NOT) && peek_kw(ps, 2, KW_EXISTS)) {
+	if (is_kw(ps, KW_IF) && peek_kw(ps, 1, KW_NOT)) {
 		advance(ps);
 		advance(ps);
-		advance(ps);
+		expect_kw(ps, KW_EXISTS);
 		return true;
 	}
 	return false;
@@ -220,8 +220,11 @@ references(parse_state *ps, Constraint *c)
 		else
 			expect_kw(ps, KW_SIMPLE);
 	}
-	while (is_kw(ps, KW_ON) && (peek_kw(ps, 1, KW_DELETE) || peek_kw(ps, 1, KW_UPDATE))) {
+	while (is_kw(ps, KW_ON)) {
 		bool is_del = peek_kw(ps, 1, KW_DELETE);
+
+		if (!is_del && !peek_kw(ps, 1, KW_UPDATE))
+			parse_syntax_error_at(ps, peek_tok(ps, 1));
 		ast_list *cols = NULL;
 		int on_loc = cur_tok(ps)->loc;
 
@@ -247,10 +250,8 @@ index_constraint_options(parse_state *ps, Constraint *c, bool table)
 {
 	if (table && accept_kw(ps, KW_INCLUDE))
 		c->including = gram_opt_name_list(ps);
-	if (is_kw(ps, KW_WITH) && peek_char(ps, 1, '(')) {
-		advance(ps);
+	if (accept_kw(ps, KW_WITH))
 		c->options = reloptions(ps);
-	}
 	if (is_kw(ps, KW_USING) && peek_kw(ps, 1, KW_INDEX) && peek_kw(ps, 2, KW_TABLESPACE)) {
 		advance(ps);
 		advance(ps);
@@ -303,9 +304,9 @@ column_constraint(parse_state *ps)
 {
 	Constraint *c = AST_NEW(Constraint, cur_tok(ps)->loc);
 
-	if (is_kw(ps, KW_NOT) && peek_kw(ps, 1, KW_NULL)) {
+	if (is_kw(ps, KW_NOT) && !peek_kw(ps, 1, KW_DEFERRABLE)) {
 		advance(ps);
-		advance(ps);
+		expect_kw(ps, KW_NULL);
 		c->contype = CONSTR_NOTNULL;
 	} else if (accept_kw(ps, KW_NULL))
 		c->contype = CONSTR_NULL;
@@ -635,9 +636,8 @@ seq_opt(parse_state *ps)
 		return gram_defelem("maxvalue", gram_numeric_only(ps), loc);
 	if (accept_kw(ps, KW_MINVALUE))
 		return gram_defelem("minvalue", gram_numeric_only(ps), loc);
-	if (is_kw(ps, KW_OWNED) && peek_kw(ps, 1, KW_BY)) {
-		advance(ps);
-		advance(ps);
+	if (accept_kw(ps, KW_OWNED)) {
+		expect_kw(ps, KW_BY);
 		return gram_defelem("owned_by", (ast_node *)gram_any_name(ps), loc);
 	}
 	if (is_kw(ps, KW_SEQUENCE) && peek_kw(ps, 1, KW_NAME)) {
@@ -690,22 +690,10 @@ seq_opt_list_parens(parse_state *ps)
 static bool
 ctas_column_list_ahead(parse_state *ps)
 {
-	int k = 1;
-
-	if (!is_char(ps, '('))
-		return false;
-	for (;;) {
-		if (!tok_is_colid(peek_tok(ps, k)))
-			return false;
-		k++;
-		if (peek_char(ps, k, ')'))
-			break;
-		if (!peek_char(ps, k, ','))
-			return false;
-		k++;
-	}
-	/* no column definition is a bare name, so this can only be CREATE TABLE AS */
-	return true;
+	/* ( name , or ( name ): no column definition is a bare name, so this can only be
+	 * CREATE TABLE AS */
+	return is_char(ps, '(') && tok_is_colid(peek_tok(ps, 1)) &&
+	       (peek_char(ps, 2, ',') || peek_char(ps, 2, ')'));
 }
 
 static oncommit_action
@@ -734,10 +722,8 @@ opt_with(parse_state *ps)
 		advance(ps);
 		return reloptions(ps);
 	}
-	if (is_kw(ps, KW_WITHOUT) && peek_kw(ps, 1, KW_OIDS)) {
-		advance(ps);
-		advance(ps);
-	}
+	if (accept_kw(ps, KW_WITHOUT))
+		expect_kw(ps, KW_OIDS);
 	return NULL;
 }
 
@@ -1080,9 +1066,9 @@ role_option(parse_state *ps, bool create)
 			return gram_defelem("adminmembers", (ast_node *)role_list(ps), loc);
 		if (accept_kw(ps, KW_ROLE))
 			return gram_defelem("rolemembers", (ast_node *)role_list(ps), loc);
-		if (is_kw(ps, KW_IN) && (peek_kw(ps, 1, KW_ROLE) || peek_kw(ps, 1, KW_GROUP))) {
-			advance(ps);
-			advance(ps);
+		if (accept_kw(ps, KW_IN)) {
+			if (!accept_kw(ps, KW_ROLE))
+				expect_kw(ps, KW_GROUP);
 			return gram_defelem("addroleto", (ast_node *)role_list(ps), loc);
 		}
 	}
@@ -1222,9 +1208,15 @@ func_args(parse_state *ps, bool with_default)
 static ObjectWithArgs *
 function_with_argtypes(parse_state *ps)
 {
-	ObjectWithArgs *o = AST_NEW(ObjectWithArgs, cur_tok(ps)->loc);
+	const token *t = cur_tok(ps);
+	ObjectWithArgs *o = AST_NEW(ObjectWithArgs, t->loc);
 
-	o->objname = gram_any_name(ps);
+	/* func_name: a function-name keyword (LEFT ...) alone, or ColId [. name ...] */
+	if (tok_is_type_func_name(t) && !tok_is_colid(t)) {
+		advance(ps);
+		o->objname = ast_list_make1((ast_node *)ast_string(t->str, t->loc));
+	} else
+		o->objname = gram_any_name(ps);
 	if (!is_char(ps, '(')) {
 		o->args_unspecified = true;
 		return o;
@@ -1276,9 +1268,11 @@ func_option(parse_state *ps)
 		expect_kw(ps, KW_INPUT);
 		return gram_defelem("strict", gram_boolean(true, loc), loc);
 	}
-	if (is_kw(ps, KW_SECURITY) || (is_kw(ps, KW_EXTERNAL) && peek_kw(ps, 1, KW_SECURITY))) {
-		accept_kw(ps, KW_EXTERNAL);
-		advance(ps);
+	if (is_kw(ps, KW_SECURITY) || is_kw(ps, KW_EXTERNAL)) {
+		if (accept_kw(ps, KW_EXTERNAL))
+			expect_kw(ps, KW_SECURITY);
+		else
+			advance(ps);
 		if (accept_kw(ps, KW_DEFINER))
 			return gram_defelem("security", gram_boolean(true, loc), loc);
 		expect_kw(ps, KW_INVOKER);
@@ -1507,15 +1501,14 @@ gram_create(parse_state *ps)
 	const token *t;
 
 	expect_kw(ps, KW_CREATE);
-	if (is_kw(ps, KW_OR) && peek_kw(ps, 1, KW_REPLACE)) {
-		advance(ps);
-		advance(ps);
+	if (accept_kw(ps, KW_OR)) {
+		expect_kw(ps, KW_REPLACE);
 		replace = true;
 	}
-	if ((is_kw(ps, KW_LOCAL) || is_kw(ps, KW_GLOBAL)) &&
-	    (peek_kw(ps, 1, KW_TEMP) || peek_kw(ps, 1, KW_TEMPORARY))) {
+	if (is_kw(ps, KW_LOCAL) || is_kw(ps, KW_GLOBAL)) {
 		advance(ps);
-		advance(ps);
+		if (!accept_kw(ps, KW_TEMP))
+			expect_kw(ps, KW_TEMPORARY);
 		persistence = RELPERSISTENCE_TEMP;
 	} else if (accept_kw(ps, KW_TEMP) || accept_kw(ps, KW_TEMPORARY))
 		persistence = RELPERSISTENCE_TEMP;
@@ -1593,6 +1586,18 @@ alter_column(parse_state *ps, int loc)
 	char *col = gram_colid(ps);
 	AlterTableCmd *c;
 
+	/* the action word commits: an unknown word after it is the error */
+	if ((is_kw(ps, KW_SET) && !peek_kw(ps, 1, KW_DEFAULT) && !peek_kw(ps, 1, KW_NOT) &&
+	     !peek_kw(ps, 1, KW_STATISTICS) && !peek_kw(ps, 1, KW_STORAGE) &&
+	     !peek_kw(ps, 1, KW_GENERATED) && !peek_kw(ps, 1, KW_DATA) && !peek_char(ps, 1, '(') &&
+	     !peek_kw(ps, 1, KW_INCREMENT) && !peek_kw(ps, 1, KW_MINVALUE) &&
+	     !peek_kw(ps, 1, KW_MAXVALUE) && !peek_kw(ps, 1, KW_NO) && !peek_kw(ps, 1, KW_CACHE) &&
+	     !peek_kw(ps, 1, KW_CYCLE) && !peek_kw(ps, 1, KW_START)) ||
+	    (is_kw(ps, KW_DROP) && !peek_kw(ps, 1, KW_DEFAULT) && !peek_kw(ps, 1, KW_NOT) &&
+	     !peek_kw(ps, 1, KW_EXPRESSION) && !peek_kw(ps, 1, KW_IDENTITY)) ||
+	    (is_kw(ps, KW_ADD) && !peek_kw(ps, 1, KW_GENERATED)) ||
+	    (is_kw(ps, KW_RESET) && !peek_char(ps, 1, '(')))
+		parse_syntax_error_at(ps, peek_tok(ps, 1));
 	if (is_kw(ps, KW_SET) && peek_kw(ps, 1, KW_DEFAULT)) {
 		advance(ps);
 		advance(ps);
@@ -1775,9 +1780,8 @@ alter_table_cmd(parse_state *ps)
 		c->def = (ast_node *)reloptions(ps);
 		return c;
 	}
-	if (is_kw(ps, KW_OWNER) && peek_kw(ps, 1, KW_TO)) {
-		advance(ps);
-		advance(ps);
+	if (accept_kw(ps, KW_OWNER)) {
+		expect_kw(ps, KW_TO);
 		c = alter_cmd(AT_ChangeOwner, loc);
 		c->newowner = gram_rolespec(ps);
 		return c;
@@ -1807,9 +1811,8 @@ alter_table_cmd(parse_state *ps)
 		c->name = gram_colid(ps);
 		return c;
 	}
-	if (is_kw(ps, KW_REPLICA) && peek_kw(ps, 1, KW_IDENTITY)) {
-		advance(ps);
-		advance(ps);
+	if (accept_kw(ps, KW_REPLICA)) {
+		expect_kw(ps, KW_IDENTITY);
 		c = alter_cmd(AT_ReplicaIdentity, loc);
 		if (is_kw(ps, KW_USING)) {
 			advance(ps);
@@ -1868,6 +1871,8 @@ alter_relation(parse_state *ps, int loc)
 		r->missing_ok = missing_ok;
 		if (accept_kw(ps, KW_TO)) {
 			r->renameType = kind;
+		} else if (kind == OBJECT_INDEX || kind == OBJECT_SEQUENCE) {
+			parse_syntax_error(ps);
 		} else if (accept_kw(ps, KW_CONSTRAINT)) {
 			r->renameType = OBJECT_TABCONSTRAINT;
 			r->subname = gram_colid(ps);
@@ -2173,11 +2178,13 @@ gram_reindex(parse_state *ps)
 
 	expect_kw(ps, KW_REINDEX);
 	if (is_char(ps, '('))
-		s->params = gram_generic_options(ps);
+		s->params = gram_generic_options(ps, false);
 	t = cur_tok(ps);
-	/* sqlite: REINDEX name */
-	if (tok_is_colid(t) && (peek_char(ps, 1, TK_EOF) || peek_char(ps, 1, ';') ||
-	                        peek_char(ps, 1, '.'))) {
+	/* sqlite: REINDEX name (not one of PostgreSQL's object kinds, no options) */
+	if (s->params == NULL && tok_is_colid(t) && !tok_is_kw(t, KW_INDEX) &&
+	    !tok_is_kw(t, KW_TABLE) && !tok_is_kw(t, KW_SCHEMA) && !tok_is_kw(t, KW_SYSTEM) &&
+	    !tok_is_kw(t, KW_DATABASE) &&
+	    (peek_char(ps, 1, TK_EOF) || peek_char(ps, 1, ';') || peek_char(ps, 1, '.'))) {
 		s->kind = REINDEX_OBJECT_ANY;
 		s->relation = gram_qualified_name(ps);
 		return (ast_node *)s;
@@ -2198,7 +2205,7 @@ gram_reindex(parse_state *ps)
 	}
 	if (s->kind == REINDEX_OBJECT_INDEX || s->kind == REINDEX_OBJECT_TABLE)
 		s->relation = gram_qualified_name(ps);
-	else if (s->kind == REINDEX_OBJECT_SCHEMA || tok_is_colid(cur_tok(ps)))
+	else
 		s->name = gram_colid(ps);
 	return (ast_node *)s;
 }
@@ -2277,9 +2284,8 @@ static void
 grant_tail(parse_state *ps, bool is_grant, kw_id option, bool *opt, RoleSpec **grantor,
            drop_behavior *behavior)
 {
-	if (is_grant && is_kw(ps, KW_WITH) && peek_kw(ps, 1, option)) {
-		advance(ps);
-		advance(ps);
+	if (is_grant && accept_kw(ps, KW_WITH)) {
+		expect_kw(ps, option);
 		expect_kw(ps, KW_OPTION);
 		*opt = true;
 	}
@@ -2300,9 +2306,8 @@ gram_grant(parse_state *ps, bool is_grant)
 	bool all = false, grant_option_for = false;
 
 	advance(ps);
-	if (!is_grant && is_kw(ps, KW_GRANT) && peek_kw(ps, 1, KW_OPTION)) {
-		advance(ps);
-		advance(ps);
+	if (!is_grant && accept_kw(ps, KW_GRANT)) {
+		expect_kw(ps, KW_OPTION);
 		expect_kw(ps, KW_FOR);
 		grant_option_for = true;
 	} else if (!is_grant && is_kw(ps, KW_ADMIN) && peek_kw(ps, 1, KW_OPTION)) {
@@ -2350,12 +2355,13 @@ gram_grant(parse_state *ps, bool is_grant)
 	expect_kw(ps, KW_ON);
 	g->objtype = OBJECT_TABLE;
 	g->targtype = ACL_TARGET_OBJECT;
-	if (is_kw(ps, KW_ALL) && (peek_kw(ps, 1, KW_TABLES) || peek_kw(ps, 1, KW_SEQUENCES) ||
-	                          peek_kw(ps, 1, KW_FUNCTIONS) || peek_kw(ps, 1, KW_PROCEDURES) ||
-	                          peek_kw(ps, 1, KW_ROUTINES))) {
-		advance(ps);
+	if (accept_kw(ps, KW_ALL)) {
 		const token *k = cur_tok(ps);
 
+		if (!tok_is_kw(k, KW_TABLES) && !tok_is_kw(k, KW_SEQUENCES) &&
+		    !tok_is_kw(k, KW_FUNCTIONS) && !tok_is_kw(k, KW_PROCEDURES) &&
+		    !tok_is_kw(k, KW_ROUTINES))
+			parse_syntax_error(ps);
 		advance(ps);
 		g->objtype = k->kw == KW_TABLES ? OBJECT_TABLE : k->kw == KW_SEQUENCES ? OBJECT_SEQUENCE
 		           : k->kw == KW_FUNCTIONS ? OBJECT_FUNCTION
@@ -2367,8 +2373,11 @@ gram_grant(parse_state *ps, bool is_grant)
 	} else {
 		const token *k = cur_tok(ps);
 		bool names = false, funcs = false;
+		/* an object-kind word followed by TO / FROM is a table's name */
+		bool kind_word = !peek_kw(ps, 1, KW_TO) && !peek_kw(ps, 1, KW_FROM) &&
+		                 !peek_char(ps, 1, ',');
 
-		switch (k->type == TK_KEYWORD ? k->kw : KW__NONE) {
+		switch (k->type == TK_KEYWORD && kind_word ? k->kw : KW__NONE) {
 		case KW_TABLE: advance(ps); break;
 		case KW_SEQUENCE: advance(ps); g->objtype = OBJECT_SEQUENCE; break;
 		case KW_DATABASE: advance(ps); g->objtype = OBJECT_DATABASE; names = true; break;

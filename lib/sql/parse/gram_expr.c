@@ -20,7 +20,7 @@
 
 enum {
 	P_NONE = 0, P_OR, P_AND, P_NOT, P_IS, P_CMP, P_LIKE, P_ESCAPE, P_OP, P_ADD, P_MUL, P_EXP,
-	P_AT, P_COLLATE, P_UMINUS
+	P_AT, P_COLLATE, P_UMINUS, P_TYPECAST
 };
 
 static ast_node *expr_prec(parse_state *ps, int min_prec, bool b_expr);
@@ -538,6 +538,23 @@ select_with_parens(parse_state *ps)
 
 /* ---- the expression loop ------------------------------------------------------------------ */
 
+/* Is t outside any parentheses or brackets opened since the target entry began? */
+static bool
+at_target_top(parse_state *ps, const token *t)
+{
+	int depth = 0;
+
+	if (ps->target_start < 0)
+		return false;
+	for (const token *k = &ps->toks[ps->target_start]; k < t; k++) {
+		if (k->type == '(' || k->type == '[')
+			depth++;
+		else if (k->type == ')' || k->type == ']')
+			depth--;
+	}
+	return depth == 0;
+}
+
 /* Tokens that end a target list entry (or cannot start an operand). */
 static bool
 ends_target(const token *t)
@@ -560,9 +577,11 @@ ends_target(const token *t)
 }
 
 static int
-infix_prec(parse_state *ps, const token *t, bool b_expr)
+infix_prec(parse_state *ps, const token *t, bool b_expr, int min_prec)
 {
 	switch (t->type) {
+	case TK_TYPECAST:
+		return P_TYPECAST;
 	case '<': case '>': case '=': case TK_LESS_EQUALS: case TK_GREATER_EQUALS: case TK_NOT_EQUALS:
 		return P_CMP;
 	case TK_OP:
@@ -580,21 +599,16 @@ infix_prec(parse_state *ps, const token *t, bool b_expr)
 	}
 	/*
 	 * A keyword operator that is also a bare column label, followed by what ends a target
-	 * list entry, is the entry's label (SELECT 1 is, 'a' collate FROM t), as in PostgreSQL.
+	 * list entry, is the entry's label (SELECT 1 is, 'a' collate FROM t), as in PostgreSQL
+	 * — but only where PostgreSQL could end the entry: at its outermost operator level.
 	 */
-	if (kw_table[t->kw].bare && ends_target(t + 1))
+	if (min_prec == P_NONE && kw_table[t->kw].bare && ends_target(t + 1) && at_target_top(ps, t))
 		return P_NONE;
 	switch (t->kw) {
 	case KW_OPERATOR:
 		return peek_char(ps, 1, '(') ? P_OP : P_NONE;
 	case KW_IS:
-		if (b_expr) {
-			const token *n = t + 1;
-
-			if (tok_is_kw(n, KW_NOT))
-				n++;
-			return tok_is_kw(n, KW_DISTINCT) ? P_IS : P_NONE;
-		}
+		/* in a b_expr only IS [NOT] DISTINCT FROM is allowed; is_tail says so */
 		return P_IS;
 	case KW_OR:
 		return b_expr ? P_NONE : P_OR;
@@ -604,11 +618,11 @@ infix_prec(parse_state *ps, const token *t, bool b_expr)
 		return b_expr ? P_NONE : P_IS;
 	case KW_SIMILAR:
 		/* SIMILAR without TO belongs to SUBSTRING(x SIMILAR p ESCAPE e) */
-		return b_expr || !tok_is_kw(t + 1, KW_TO) ? P_NONE : P_LIKE;
+		return b_expr || (ps->in_substring && !tok_is_kw(t + 1, KW_TO)) ? P_NONE : P_LIKE;
 	case KW_BETWEEN: case KW_IN: case KW_LIKE: case KW_ILIKE: case KW_NOT_LA:
 		return b_expr ? P_NONE : P_LIKE;
 	case KW_AT:
-		return !b_expr && tok_is_kw(t + 1, KW_TIME) && tok_is_kw(t + 2, KW_ZONE) ? P_AT : P_NONE;
+		return b_expr ? P_NONE : P_AT;
 	case KW_COLLATE:
 		return b_expr ? P_NONE : P_COLLATE;
 	default:
@@ -622,13 +636,16 @@ sub_type_operand(parse_state *ps, ast_list *opname, ast_node *left, int loc)
 {
 	bool all;
 
-	if ((is_kw(ps, KW_ANY) || is_kw(ps, KW_SOME)) && peek_char(ps, 1, '('))
+	/* ANY, SOME and ALL are reserved: after an operator they must start (...) */
+	if (is_kw(ps, KW_ANY) || is_kw(ps, KW_SOME))
 		all = false;
-	else if (is_kw(ps, KW_ALL) && peek_char(ps, 1, '('))
+	else if (is_kw(ps, KW_ALL))
 		all = true;
 	else
 		return NULL;
 	advance(ps);
+	if (!is_char(ps, '('))
+		parse_syntax_error(ps);
 
 	bool is_select = false;
 	ast_node *n;
@@ -791,7 +808,7 @@ expr_loop(parse_state *ps, ast_node *left, int min_prec, bool b_expr)
 	for (;;) {
 		const token *t = cur_tok(ps);
 		int loc = t->loc;
-		int prec = infix_prec(ps, t, b_expr);
+		int prec = infix_prec(ps, t, b_expr, min_prec);
 		bool binary = true;
 
 		if (prec == P_NONE || prec < min_prec)
@@ -800,7 +817,13 @@ expr_loop(parse_state *ps, ast_node *left, int min_prec, bool b_expr)
 			parse_syntax_error(ps);
 		parse_enter(ps);
 		turns++;
-		if (t->type == TK_KEYWORD && t->kw != KW_OPERATOR) {
+		if (t->type == TK_TYPECAST) {
+			/* x::type binds tightest, and applies to whatever precedes it, even
+			 * x IS NULL::text */
+			advance(ps);
+			left = make_typecast(left, gram_typename(ps), loc);
+			binary = false;
+		} else if (t->type == TK_KEYWORD && t->kw != KW_OPERATOR) {
 			switch (t->kw) {
 			case KW_OR:
 			case KW_AND:
@@ -824,8 +847,8 @@ expr_loop(parse_state *ps, ast_node *left, int min_prec, bool b_expr)
 			}
 			case KW_AT:
 				advance(ps);
-				advance(ps);
-				advance(ps);
+				expect_kw(ps, KW_TIME);
+				expect_kw(ps, KW_ZONE);
 				left = (ast_node *)make_func(system_name("timezone", loc),
 				                             ast_list_make2(expr_prec(ps, P_AT + 1, false), left),
 				                             COERCE_SQL_SYNTAX, loc);
@@ -841,12 +864,19 @@ expr_loop(parse_state *ps, ast_node *left, int min_prec, bool b_expr)
 				break;
 			}
 			default:
+				/* x [NOT] IN (...) and x LIKE ANY (...) end with a parenthesis, so they
+				 * do not make the next operator of their level an error */
 				left = like_family(ps, left);
+				binary = !(AST_IS(left, SubLink) ||
+				           (AST_IS(left, BoolExpr) && ((BoolExpr *)left)->boolop == NOT_EXPR) ||
+				           (AST_IS(left, A_Expr) && (((A_Expr *)left)->kind == AEXPR_IN ||
+				                                     ((A_Expr *)left)->kind == AEXPR_OP_ANY ||
+				                                     ((A_Expr *)left)->kind == AEXPR_OP_ALL)));
 				break;
 			}
 		} else {
 			ast_list *op = math_or_op(ps);
-			ast_node *sub = sub_type_operand(ps, op, left, loc);
+			ast_node *sub = b_expr ? NULL : sub_type_operand(ps, op, left, loc);
 
 			if (sub != NULL) {
 				left = sub;
@@ -873,16 +903,13 @@ unary(parse_state *ps, bool b_expr)
 	case '+':
 		advance(ps);
 		return make_op(name1("+", loc), NULL, expr_prec(ps, P_UMINUS, b_expr), loc);
-	case TK_OP:
-	case TK_LESS_EQUALS:
-	case TK_GREATER_EQUALS:
-	case TK_NOT_EQUALS: {
+	case TK_OP: {
 		ast_list *op = math_or_op(ps);
 
 		return make_op(op, NULL, expr_prec(ps, P_OP + 1, b_expr), loc);
 	}
 	case TK_KEYWORD:
-		if (t->kw == KW_NOT && !b_expr) {
+		if ((t->kw == KW_NOT || t->kw == KW_NOT_LA) && !b_expr) {
 			advance(ps);
 			return make_bool(NOT_EXPR, expr_prec(ps, P_NOT, false), NULL, loc);
 		}
@@ -1057,11 +1084,11 @@ gram_func_application(parse_state *ps, ast_list *name, int loc)
 		}
 	}
 	expect_char(ps, ')');
-	if (is_kw(ps, KW_WITHIN) && peek_kw(ps, 1, KW_GROUP)) {
+	if (is_kw(ps, KW_WITHIN)) {
 		int wloc = cur_tok(ps)->loc;
 
 		advance(ps);
-		advance(ps);
+		expect_kw(ps, KW_GROUP);
 		expect_char(ps, '(');
 		expect_kw(ps, KW_ORDER);
 		expect_kw(ps, KW_BY);
@@ -1187,7 +1214,13 @@ special_func(parse_state *ps, kw_id kw, int loc)
 		break;
 	}
 	case KW_SUBSTRING: {
+		bool outer = ps->in_substring;
+
+		ps->in_substring = true;
+
 		ast_node *x = gram_expr(ps);
+
+		ps->in_substring = outer;
 
 		fname = "substring";
 		if (accept_kw(ps, KW_FROM)) {
@@ -1320,7 +1353,7 @@ const_typed_literal(parse_state *ps)
 
 /* A name-based primary: column reference, function call or `type 'literal'`. */
 static ast_node *
-name_primary(parse_state *ps)
+name_primary(parse_state *ps, bool allow_literal)
 {
 	const token *first = cur_tok(ps);
 	int loc = first->loc;
@@ -1342,7 +1375,8 @@ name_primary(parse_state *ps)
 		ast_node *f = gram_func_application(ps, names, loc);
 		FuncCall *fc = (FuncCall *)f;
 
-		if (cur_tok(ps)->type == TK_SCONST && fc->over == NULL && fc->agg_filter == NULL &&
+		if (allow_literal && cur_tok(ps)->type == TK_SCONST && fc->over == NULL &&
+		    fc->agg_filter == NULL &&
 		    fc->agg_order == NULL && !fc->agg_star && !fc->agg_distinct && !fc->func_variadic) {
 			/* type_name(typmods) 'literal' */
 			TypeName *tn = AST_NEW(TypeName, loc);
@@ -1354,7 +1388,7 @@ name_primary(parse_state *ps)
 		}
 		return f;
 	}
-	if (cur_tok(ps)->type == TK_SCONST && (funcname || names->n > 1)) {
+	if (allow_literal && cur_tok(ps)->type == TK_SCONST && (funcname || names->n > 1)) {
 		TypeName *tn = AST_NEW(TypeName, loc);
 
 		tn->names = names;
@@ -1414,6 +1448,8 @@ keyword_primary(parse_state *ps)
 		return make_typecast(arg, tn, loc);
 	}
 	case KW_EXISTS:
+		if (!paren)
+			break;   /* a column named exists */
 		advance(ps);
 		return make_sublink(EXISTS_SUBLINK, NULL, NULL, select_with_parens(ps), loc);
 	case KW_ARRAY:
@@ -1547,7 +1583,27 @@ keyword_primary(parse_state *ps)
 	}
 	if (const_type_start(ps))
 		return const_typed_literal(ps);
-	return name_primary(ps);
+	return name_primary(ps, true);
+}
+
+/* A function call as FROM takes it (PostgreSQL's func_expr_windowless): a call, or one of
+ * the keyword forms (CAST, COALESCE, CURRENT_DATE ...), without operators. */
+ast_node *
+gram_func_expr(parse_state *ps)
+{
+	const token *t = cur_tok(ps);
+
+	if (t->type == TK_IDENT || (t->type == TK_KEYWORD && !const_type_start(ps) &&
+	                            (tok_is_colid(t) || tok_is_type_func_name(t)) &&
+	                            !is_kw(ps, KW_COALESCE) && !is_kw(ps, KW_GREATEST) &&
+	                            !is_kw(ps, KW_LEAST) && !is_kw(ps, KW_NULLIF) &&
+	                            !is_kw(ps, KW_EXTRACT) && !is_kw(ps, KW_POSITION) &&
+	                            !is_kw(ps, KW_SUBSTRING) && !is_kw(ps, KW_TRIM) &&
+	                            !is_kw(ps, KW_OVERLAY) && !is_kw(ps, KW_COLLATION)))
+		return name_primary(ps, false);
+	if (t->type == TK_KEYWORD)
+		return keyword_primary(ps);
+	parse_syntax_error(ps);
 }
 
 static ast_node *
@@ -1596,7 +1652,7 @@ primary(parse_state *ps)
 		return postfix(ps, (ast_node *)r, false);
 	}
 	case TK_IDENT:
-		n = name_primary(ps);
+		n = name_primary(ps, true);
 		break;
 	case TK_KEYWORD:
 		n = keyword_primary(ps);

@@ -274,10 +274,16 @@ gram_set_rest(parse_state *ps, bool is_local)
 		if (t->type == TK_SCONST || t->type == TK_IDENT) {
 			advance(ps);
 			v->args = ast_list_make1(gram_a_const(ps, t->loc, CONST_STRING, 0, t->str));
-		} else if (tok_is_kw(t, KW_INTERVAL))
+		} else if (tok_is_kw(t, KW_INTERVAL)) {
+			/* INTERVAL 'value' [fields] or INTERVAL (p) 'value' */
+			if (peek_tok(ps, 1)->type != TK_SCONST && !peek_char(ps, 1, '('))
+				parse_syntax_error_at(ps, peek_tok(ps, 1));
 			v->args = ast_list_make1(gram_expr(ps));
-		else
+		} else if (t->type == TK_ICONST || t->type == TK_FCONST || t->type == '+' ||
+		           t->type == '-')
 			v->args = ast_list_make1(var_value(ps));
+		else
+			parse_syntax_error(ps);
 	} else if (is_kw(ps, KW_SCHEMA)) {
 		advance(ps);
 		v = set_stmt(VAR_SET_VALUE, "search_path", loc);
@@ -326,7 +332,7 @@ gram_set(parse_state *ps)
 	ast_node *n;
 
 	expect_kw(ps, KW_SET);
-	if (is_kw(ps, KW_CONSTRAINTS)) {
+	if (is_kw(ps, KW_CONSTRAINTS) && !peek_char(ps, 1, '=') && !peek_kw(ps, 1, KW_TO)) {
 		ConstraintsSetStmt *c = AST_NEW(ConstraintsSetStmt, loc);
 
 		advance(ps);
@@ -536,15 +542,22 @@ generic_arg(parse_state *ps)
 	}
 }
 
+/* ( name [arg], ... ): COPY takes any word as a name (ColLabel); EXPLAIN, VACUUM and
+ * REINDEX take non-reserved words and ANALYZE (utility_option_name). */
 ast_list *
-gram_generic_options(parse_state *ps)
+gram_generic_options(parse_state *ps, bool any_name)
 {
 	ast_list *l = NULL;
 
 	expect_char(ps, '(');
 	do {
 		const token *t = cur_tok(ps);
-		char *name = gram_col_label(ps);
+		char *name;
+
+		if (!any_name && !tok_is_nonreserved(t) && !tok_is_kw(t, KW_ANALYZE) &&
+		    !tok_is_kw(t, KW_ANALYSE))
+			parse_syntax_error(ps);
+		name = gram_col_label(ps);
 
 		if (strcmp(name, "analyse") == 0)
 			name = "analyze";
@@ -639,7 +652,7 @@ gram_copy(parse_state *ps)
 	}
 	accept_kw(ps, KW_WITH);
 	if (is_char(ps, '('))
-		s->options = ast_list_concat(s->options, gram_generic_options(ps));
+		s->options = ast_list_concat(s->options, gram_generic_options(ps, true));
 	else
 		s->options = copy_old_options(ps, s->options);
 	s->whereClause = gram_where(ps);
@@ -655,7 +668,7 @@ gram_explain(parse_state *ps)
 
 	expect_kw(ps, KW_EXPLAIN);
 	if (is_char(ps, '(') && !gram_at_select_start(ps, 1) && !peek_char(ps, 1, '('))
-		s->options = gram_generic_options(ps);
+		s->options = gram_generic_options(ps, false);
 	else {
 		int loc = cur_tok(ps)->loc;
 
@@ -684,7 +697,7 @@ gram_vacuum(parse_state *ps, bool is_vacuum)
 	advance(ps);
 	s->is_vacuumcmd = is_vacuum;
 	if (is_char(ps, '('))
-		s->options = gram_generic_options(ps);
+		s->options = gram_generic_options(ps, false);
 	else {
 		/* the old syntax, in PostgreSQL's fixed order: VACUUM [FULL] [FREEZE] [VERBOSE]
 		 * [ANALYZE], ANALYZE [VERBOSE] */

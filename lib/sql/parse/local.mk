@@ -26,7 +26,8 @@ check_PROGRAMS += tests/parse/parse_tool
 tests_parse_parse_tool_SOURCES = tests/parse/parse_tool.c
 tests_parse_parse_tool_LDADD = $(CORE_LIBS)
 EXTRA_DIST += tests/parse/roundtrip.txt tests/parse/client-statements.sql \
-	tests/parse/slt-sample.sql tests/parse/parse-corpus.sh tests/parse/slt-extract.awk
+	tests/parse/slt-sample.sql tests/parse/psql-meta.sql tests/parse/parse-corpus.sh \
+	tests/parse/slt-extract.awk
 
 # bench/parse_bench: parser throughput (BENCHMARKS.md); built by make check, not run
 check_PROGRAMS += bench/parse_bench

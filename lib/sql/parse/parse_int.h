@@ -62,7 +62,8 @@ typedef enum tok_type {
 	TK_EQUALS_GREATER,  /* => */
 	TK_LESS_EQUALS,     /* <= */
 	TK_GREATER_EQUALS,  /* >= */
-	TK_NOT_EQUALS       /* <> or != */
+	TK_NOT_EQUALS,      /* <> or != */
+	TK_LEXERROR         /* a lexical error (ps->lex_error), raised when the parser gets here */
 } tok_type;
 
 typedef struct token {
@@ -93,10 +94,15 @@ typedef struct parse_state {
 	int depth;          /* nesting depth of the recursive descent */
 	ast_list *notices;  /* ParseNotice list */
 	bool in_odku;       /* in ON DUPLICATE KEY UPDATE: VALUES(col) means excluded.col */
+	int target_start;   /* token index where the current target list entry starts, or -1 */
+	struct err_info *lex_error; /* the error at the TK_LEXERROR token, if any */
+	bool in_substring;  /* in SUBSTRING's first argument: SIMILAR without TO is its own */
 } parse_state;
 
-/* Lexer: fill ps->toks from ps->src (raises 42601 and friends). */
+/* Lexer: fill ps->toks from ps->src; a lexical error becomes a TK_LEXERROR token. */
 void scan_tokens(parse_state *ps);
+/* Raise the lexical error recorded at the TK_LEXERROR token. */
+noreturn void scan_raise_lex_error(parse_state *ps);
 
 /* Fold an identifier to lower case (ASCII letters only, as PostgreSQL does for UTF-8) and
  * truncate it to NAMEDATALEN-1 bytes, adding a 42622 notice when truncating. */
@@ -180,6 +186,7 @@ ast_list *gram_expr_list(parse_state *ps);
 ast_list *gram_indirection(parse_state *ps);          /* .name .* [i] [a:b] ..., or NULL */
 ast_node *gram_paren_select_or_expr(parse_state *ps, bool *is_select);
 ast_node *gram_func_application(parse_state *ps, ast_list *name, int loc);
+ast_node *gram_func_expr(parse_state *ps);            /* a function call, no operators */
 TypeName *gram_typename(parse_state *ps);             /* Typename */
 TypeName *gram_func_type(parse_state *ps);            /* func_type (allows %TYPE) */
 char *gram_colid(parse_state *ps);                    /* ColId */
@@ -226,7 +233,7 @@ ast_node *gram_explain(parse_state *ps);
 ast_node *gram_vacuum(parse_state *ps, bool is_vacuum);
 ast_node *gram_misc(parse_state *ps);   /* LISTEN, NOTIFY, DISCARD, CHECKPOINT, CALL, DO ... */
 ast_list *gram_transaction_modes(parse_state *ps);
-ast_list *gram_generic_options(parse_state *ps);      /* ( name [arg], ... ) */
+ast_list *gram_generic_options(parse_state *ps, bool any_name); /* ( name [arg], ... ) */
 DefElem *gram_defelem(const char *name, ast_node *arg, int loc);
 ast_node *gram_boolean(bool v, int loc);                 /* a Boolean node */
 

@@ -179,6 +179,8 @@ lex_error(parse_state *ps, const char *code, const char *msg, int start, int sto
 noreturn void
 parse_syntax_error_at(parse_state *ps, const token *t)
 {
+	if (t->type == TK_LEXERROR)
+		scan_raise_lex_error(ps);
 	if (t->type == TK_EOF)
 		parse_error_loc(ps, ERRCODE_SYNTAX_ERROR, t->loc, "syntax error at end of input");
 	lex_error(ps, ERRCODE_SYNTAX_ERROR, "syntax error", t->loc, t->end);
@@ -1073,6 +1075,69 @@ filter_lookahead(parse_state *ps)
 	}
 }
 
+/* Tokenize lx->s from lx->i to the end (raises on a lexical error). */
+static void
+scan_loop(lexer *lx)
+{
+	for (;;) {
+		skip_space(lx);
+		if (lx->i >= lx->n)
+			break;
+
+		int start = lx->i;
+		unsigned char c = (unsigned char)lx->s[start];
+
+		if (is_ident_start(c)) {
+			if (!scan_prefixed(lx, start))
+				scan_word(lx, start);
+		} else if (is_digit(c) || (c == '.' && is_digit((unsigned char)lx->s[start + 1]))) {
+			scan_number(lx, start);
+		} else if (c == '\'') {
+			lx->i = start + 1;
+			lx->lit.len = 0;
+			scan_quoted_string(lx, start, false, "unterminated quoted string");
+			token *t = new_token(lx, TK_SCONST, start);
+
+			t->str = pstrndup(lx->lit.s, (size_t)lx->lit.len);
+		} else if (c == '"') {
+			scan_quoted_ident(lx, start);
+		} else if (c == '$') {
+			scan_dollar(lx, start);
+		} else if (c == ':') {
+			if (lx->s[start + 1] == ':') {
+				lx->i = start + 2;
+				new_token(lx, TK_TYPECAST, start);
+			} else if (lx->s[start + 1] == '=') {
+				lx->i = start + 2;
+				new_token(lx, TK_COLON_EQUALS, start);
+			} else {
+				lx->i = start + 1;
+				new_token(lx, ':', start);
+			}
+		} else if (c == '.') {
+			if (lx->s[start + 1] == '.') {
+				lx->i = start + 2;
+				new_token(lx, TK_DOT_DOT, start);
+			} else {
+				lx->i = start + 1;
+				new_token(lx, '.', start);
+			}
+		} else if (is_op_char(c)) {
+			scan_operator(lx, start);
+		} else {
+			/* ( ) [ ] , ; and any other character: a one-character token */
+			lx->i = start + 1;
+			new_token(lx, c, start);
+		}
+	}
+}
+
+/*
+ * A lexical error is not raised at once: the tokens before it are kept, a TK_LEXERROR token
+ * holding the error takes its place, and the parser raises it when it reaches that token.
+ * So, as in PostgreSQL, which lexes on demand, a syntax error earlier in the text is the
+ * one reported ("SELECT * x FROM "unterminated" fails at x).
+ */
 void
 scan_tokens(parse_state *ps)
 {
@@ -1088,58 +1153,34 @@ scan_tokens(parse_state *ps)
 	ps->cap = 32;
 	ps->ntoks = 0;
 	ps->toks = palloc(sizeof(token) * (size_t)ps->cap);
-
-	for (;;) {
-		skip_space(&lx);
-		if (lx.i >= lx.n)
-			break;
-
-		int start = lx.i;
-		unsigned char c = (unsigned char)lx.s[start];
-
-		if (is_ident_start(c)) {
-			if (!scan_prefixed(&lx, start))
-				scan_word(&lx, start);
-		} else if (is_digit(c) || (c == '.' && is_digit((unsigned char)lx.s[start + 1]))) {
-			scan_number(&lx, start);
-		} else if (c == '\'') {
-			lx.i = start + 1;
-			lx.lit.len = 0;
-			scan_quoted_string(&lx, start, false, "unterminated quoted string");
-			token *t = new_token(&lx, TK_SCONST, start);
-
-			t->str = pstrndup(lx.lit.s, (size_t)lx.lit.len);
-		} else if (c == '"') {
-			scan_quoted_ident(&lx, start);
-		} else if (c == '$') {
-			scan_dollar(&lx, start);
-		} else if (c == ':') {
-			if (lx.s[start + 1] == ':') {
-				lx.i = start + 2;
-				new_token(&lx, TK_TYPECAST, start);
-			} else if (lx.s[start + 1] == '=') {
-				lx.i = start + 2;
-				new_token(&lx, TK_COLON_EQUALS, start);
-			} else {
-				lx.i = start + 1;
-				new_token(&lx, ':', start);
-			}
-		} else if (c == '.') {
-			if (lx.s[start + 1] == '.') {
-				lx.i = start + 2;
-				new_token(&lx, TK_DOT_DOT, start);
-			} else {
-				lx.i = start + 1;
-				new_token(&lx, '.', start);
-			}
-		} else if (is_op_char(c)) {
-			scan_operator(&lx, start);
-		} else {
-			/* ( ) [ ] , ; and any other character: a one-character token */
-			lx.i = start + 1;
-			new_token(&lx, c, start);
-		}
+	ps->lex_error = NULL;
+	ERR_TRY();
+	{
+		scan_loop(&lx);
 	}
+	ERR_CATCH();
+	{
+		if (err_last()->level != LV_ERROR || strcmp(err_last()->sqlstate, ERRCODE_OUT_OF_MEMORY) == 0)
+			err_rethrow();
+		ps->lex_error = palloc(sizeof(err_info));
+		err_copy(ps->lex_error);
+		new_token(&lx, TK_LEXERROR, lx.n);
+		lx.i = lx.n;
+	}
+	ERR_END();
 	new_token(&lx, TK_EOF, lx.n);
 	filter_lookahead(ps);
+}
+
+noreturn void
+scan_raise_lex_error(parse_state *ps)
+{
+	const err_info *e = ps->lex_error;
+
+	ERR_BEGIN(e->sqlstate);
+	if (e->position > 0)
+		err_position(e->position);
+	if (e->hint[0])
+		err_hint("%s", e->hint);
+	err_throw("%s", e->message);
 }
