@@ -24,16 +24,18 @@ ast_new_node(ast_tag tag, size_t size, int loc)
 
 /* ---- lists -------------------------------------------------------------------------------- */
 
+/* A list and its first `cap` slots are one allocation; a list that outgrows them gets a
+ * separate items array (the inline slots are then left unused). */
 static ast_list *
 list_new(int cap)
 {
-	ast_list *l = palloc(sizeof(ast_list));
+	ast_list *l = palloc(sizeof(ast_list) + sizeof(ast_node *) * (size_t)cap);
 
 	l->hdr.type = T_List;
 	l->hdr.loc = -1;
 	l->n = 0;
 	l->cap = cap;
-	l->items = palloc(sizeof(ast_node *) * (size_t)cap);
+	l->items = (ast_node **)(l + 1);
 	return l;
 }
 
@@ -43,8 +45,13 @@ ast_list_append(ast_list *l, void *x)
 	if (l == NULL)
 		l = list_new(4);
 	else if (l->n == l->cap) {
+		ast_node **items = palloc(sizeof(ast_node *) * (size_t)l->cap * 2);
+
+		memcpy(items, l->items, sizeof(ast_node *) * (size_t)l->n);
+		if (l->items != (ast_node **)(l + 1))
+			pfree(l->items);
+		l->items = items;
 		l->cap *= 2;
-		l->items = repalloc(l->items, sizeof(ast_node *) * (size_t)l->cap);
 	}
 	l->items[l->n++] = x;
 	return l;
