@@ -120,7 +120,8 @@ typedef enum {
 	ALL_SUBLINK,            /* testexpr op ALL (select) */
 	ANY_SUBLINK,            /* testexpr op ANY (select); also IN (select), operName "=" */
 	EXPR_SUBLINK,           /* (select) as a scalar */
-	MULTIEXPR_SUBLINK,      /* UPDATE ... SET (a, b) = (select) */
+	MULTIEXPR_SUBLINK,      /* for the analyzer: UPDATE ... SET (a, b) = (select), which the
+	                         * parser leaves as an EXPR_SUBLINK under MultiAssignRef */
 	ARRAY_SUBLINK           /* ARRAY(select) */
 } sublink_type;
 
@@ -378,7 +379,7 @@ typedef struct ColumnRef {
 	ast_list *fields;
 } ColumnRef;
 
-/* $n */
+/* $n; $0 is accepted here and refused by the analyzer (42P02), as in PostgreSQL */
 typedef struct ParamRef {
 	ast_node hdr;
 	int number;
@@ -1335,9 +1336,10 @@ typedef struct DiscardStmt {
  * [WITH] (options): filename NULL means STDIN/STDOUT.  The old syntax (BINARY, CSV,
  * HEADER, DELIMITER [AS] 'x', NULL [AS] 'x', QUOTE, ESCAPE, FORCE QUOTE/NOT NULL, FREEZE)
  * becomes the same DefElems as the new: format (String text/csv/binary), delimiter, null,
- * header (Boolean or String "match"), quote, escape, force_quote (String list or A_Star),
- * force_not_null, force_null, freeze (Boolean), encoding.  Option arguments in the new
- * syntax are kept as written (String, Integer, Float, A_Star, List).
+ * header and freeze (String "true"), quote, escape, force_quote (String list or A_Star),
+ * force_not_null, force_null, encoding.  Option arguments in the new syntax are kept as
+ * written: String for words and strings (true/on/match...), Integer, Float, A_Star, a List
+ * of Strings, or NULL when the option has no argument (HEADER alone).
  */
 typedef struct CopyStmt {
 	ast_node hdr;
