@@ -16,7 +16,9 @@
  *    case unless they were double-quoted, and truncated to 63 bytes.
  *  - Everything is palloc'd in the current memory context (util/mem.h) at parse time; there
  *    is no per-node free: delete the context.  Nodes are never shared between two parents,
- *    except one documented case (MultiAssignRef.source).
+ *    except one documented case (MultiAssignRef.source).  Strings are read-only: a name
+ *    that is a keyword (a column called "key") points to the parser's static keyword text,
+ *    so never pfree or modify a string of a tree; ast_copy gives the copy its own strings.
  *  - ast_walk / ast_copy / ast_equal / ast_dump work on every node kind generically, driven
  *    by the field table that ast_gen.awk builds from the struct definitions below
  *    (between AST-NODES-BEGIN and AST-NODES-END: one field per line; field C types map to
