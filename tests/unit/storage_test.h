@@ -1,0 +1,25 @@
+/*
+ * storage_test.h — fixtures shared by the storage unit tests: a temporary data directory,
+ * a shared-memory segment with a buffer pool of a chosen size, and helpers for tests that
+ * fork worker processes.
+ */
+#ifndef PH_TESTS_STORAGE_TEST_H
+#define PH_TESTS_STORAGE_TEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Create a data directory and shared memory with a pool of pool_bytes (fsync off). */
+void st_setup(size_t pool_bytes);
+/* Drop pins, destroy shared memory, remove the data directory. */
+void st_teardown(void);
+const char *st_dir(void);
+/* Small deterministic PRNG (xorshift64*), so failures are reproducible. */
+uint64_t st_rand(uint64_t *state);
+/* Fork a child that runs fn(arg, i) in a process-table slot and exits with its result. */
+pid_t st_fork_worker(int (*fn)(void *arg, int i), void *arg, int i);
+/* Wait for a child; returns its exit status (or 100 + signal number). */
+int st_wait(pid_t pid);
+
+#endif
