@@ -849,7 +849,8 @@ buf_lock_cleanup_try(buf_id b)
 	buf_desc *d = desc_of(b);
 	uint32_t st;
 
-	PH_CHECK(local_pins[b] == 1);
+	if (local_pins[b] != 1)
+		return false; /* this process itself holds another pin (a scan on the page) */
 	if (!lwlock_conditional_acquire(&d->bd_content, LW_EXCLUSIVE))
 		return false;
 	st = atomic_load(&d->bd_state);

@@ -85,7 +85,8 @@ void buf_unlock(buf_id b);
 static inline void buf_unlock_release(buf_id b);
 /*
  * Cleanup lock: exclusive content lock while this process holds the only pin (waits for
- * other pins to go).  The caller holds exactly one pin.  The _try form does not wait.
+ * other pins to go).  The caller holds exactly one pin.  The _try form does not wait and
+ * fails when this process holds more than one pin (a scan of its own on the page).
  */
 void buf_lock_cleanup(buf_id b);
 bool buf_lock_cleanup_try(buf_id b);

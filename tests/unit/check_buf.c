@@ -152,31 +152,10 @@ START_TEST(pinning_twice_needs_two_releases_and_counts_once)
 }
 END_TEST
 
-static const char *
-catch_code(buf_id (*fn)(void *), void *arg, char *msg, size_t len)
-{
-	static char code[6];
-
-	code[0] = '\0';
-	ERR_TRY();
-	{
-		fn(arg);
-	}
-	ERR_CATCH();
-	{
-		snprintf(code, sizeof(code), "%s", err_last()->sqlstate);
-		snprintf(msg, len, "%s | %s", err_last()->message, err_last()->detail);
-		lwlock_release_all();
-		buf_release_all();
-	}
-	ERR_END();
-	return code;
-}
-
-static buf_id
+static void
 read_block_7(void *arg)
 {
-	return buf_read(arg, FORK_MAIN, 7, NULL);
+	buf_read(arg, FORK_MAIN, 7, NULL);
 }
 
 START_TEST(every_buffer_pinned_raises_53000)
@@ -186,7 +165,7 @@ START_TEST(every_buffer_pinned_raises_53000)
 
 	for (uint32_t i = 0; i < 16; i++)
 		buf_read(r, FORK_MAIN, i == 7 ? 19 : i, NULL);
-	ck_assert_str_eq(catch_code(read_block_7, r, msg, sizeof(msg)), "53000");
+	ck_assert_str_eq(st_catch(read_block_7, r, msg, sizeof(msg)), "53000");
 	ck_assert_msg(strstr(msg, "no unpinned buffers available") != NULL, "%s", msg);
 	ck_assert_int_eq(buf_pins_held(), 0); /* error recovery dropped them all */
 	ck_assert_uint_eq(read_value(r, 7, NULL), 70);
@@ -217,14 +196,14 @@ START_TEST(flipped_bit_on_disk_raises_XX001_naming_relation_file_and_block)
 	smgr_read(r, FORK_MAIN, 7, page);
 	page[5000] ^= 0x10;
 	patch_file(r, 7, 5000, page + 5000, 1);
-	ck_assert_str_eq(catch_code(read_block_7, r, msg, sizeof(msg)), "XX001");
+	ck_assert_str_eq(st_catch(read_block_7, r, msg, sizeof(msg)), "XX001");
 	ck_assert_msg(strstr(msg, "invalid page in block 7 of relation \"accounts\" "
 	                          "(file \"base/1/14\"): checksum mismatch") != NULL, "%s", msg);
 	ck_assert_msg(strstr(msg, "Stored checksum 0x") != NULL, "%s", msg);
 	buf_stats_get(&st);
 	ck_assert_uint_eq(st.checksum_failures, 1);
 	/* never used silently: the next reader fails too, and neighbours still work */
-	ck_assert_str_eq(catch_code(read_block_7, r, msg, sizeof(msg)), "XX001");
+	ck_assert_str_eq(st_catch(read_block_7, r, msg, sizeof(msg)), "XX001");
 	ck_assert_uint_eq(read_value(r, 6, NULL), 60);
 	ck_assert_int_eq(buf_pins_held(), 0);
 	/* repair the page: reading works again */
@@ -243,7 +222,7 @@ START_TEST(page_copied_to_the_wrong_block_raises_XX001)
 	buf_drop_relation(r->loc);
 	smgr_read(r, FORK_MAIN, 3, page);
 	patch_file(r, 7, 0, page, PAGE_SIZE);
-	ck_assert_str_eq(catch_code(read_block_7, r, msg, sizeof(msg)), "XX001");
+	ck_assert_str_eq(st_catch(read_block_7, r, msg, sizeof(msg)), "XX001");
 	ck_assert_msg(strstr(msg, "block 7 of relation \"misplaced\"") != NULL, "%s", msg);
 	ck_assert_uint_eq(read_value(r, 3, NULL), 30);
 }
@@ -585,11 +564,5 @@ buf_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(buf_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return st_run(buf_suite());
 }

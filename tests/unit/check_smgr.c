@@ -119,27 +119,8 @@ START_TEST(unlink_removes_every_fork_and_segment)
 }
 END_TEST
 
-static const char *
-raised(void (*fn)(void), char *msg, size_t len)
-{
-	static char code[6];
-
-	code[0] = '\0';
-	ERR_TRY();
-	{
-		fn();
-	}
-	ERR_CATCH();
-	{
-		snprintf(code, sizeof(code), "%s", err_last()->sqlstate);
-		snprintf(msg, len, "%s", err_last()->message);
-	}
-	ERR_END();
-	return code;
-}
-
 static void
-read_beyond_end(void)
+read_beyond_end(void *arg)
 {
 	rel_locator loc = { 1, 300 };
 	smgr_rel *r = smgr_open(loc);
@@ -151,7 +132,7 @@ read_beyond_end(void)
 }
 
 static void
-create_twice(void)
+create_twice(void *arg)
 {
 	rel_locator loc = { 1, 301 };
 	smgr_rel *r = smgr_open(loc);
@@ -161,7 +142,7 @@ create_twice(void)
 }
 
 static void
-read_missing_file(void)
+read_missing_file(void *arg)
 {
 	rel_locator loc = { 1, 302 };
 	char buf[PAGE_SIZE];
@@ -173,12 +154,12 @@ START_TEST(errors_name_the_file_and_reason)
 {
 	char msg[512];
 
-	ck_assert_str_eq(raised(read_beyond_end, msg, sizeof(msg)), "58030");
+	ck_assert_str_eq(st_catch(read_beyond_end, NULL, msg, sizeof(msg)), "58030");
 	ck_assert_msg(strstr(msg, "could not read block 2 in file \"base/1/300\"") != NULL, "%s", msg);
 	ck_assert_msg(strstr(msg, "read only 0 of 8192 bytes") != NULL, "%s", msg);
-	ck_assert_str_eq(raised(create_twice, msg, sizeof(msg)), "58030");
+	ck_assert_str_eq(st_catch(create_twice, NULL, msg, sizeof(msg)), "58030");
 	ck_assert_msg(strstr(msg, "File exists") != NULL, "%s", msg);
-	ck_assert_str_eq(raised(read_missing_file, msg, sizeof(msg)), "58030");
+	ck_assert_str_eq(st_catch(read_missing_file, NULL, msg, sizeof(msg)), "58030");
 	ck_assert_msg(strstr(msg, "No such file") != NULL, "%s", msg);
 }
 END_TEST
@@ -291,11 +272,5 @@ smgr_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(smgr_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return st_run(smgr_suite());
 }

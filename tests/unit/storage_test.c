@@ -1,5 +1,4 @@
 /* storage_test.c — fixtures for the storage unit tests; see storage_test.h. */
-#define _GNU_SOURCE
 #include <check.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -115,4 +114,39 @@ st_wait(pid_t pid)
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
 	return 100 + WTERMSIG(status);
+}
+
+const char *
+st_catch(void (*fn)(void *), void *arg, char *msg, size_t len)
+{
+	static char code[6];
+
+	code[0] = '\0';
+	if (len)
+		msg[0] = '\0';
+	ERR_TRY();
+	{
+		fn(arg);
+	}
+	ERR_CATCH();
+	{
+		snprintf(code, sizeof(code), "%s", err_last()->sqlstate);
+		snprintf(msg, len, "%.500s | %.400s", err_last()->message, err_last()->detail);
+		lwlock_release_all();
+		buf_release_all();
+	}
+	ERR_END();
+	return code;
+}
+
+int
+st_run(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? 1 : 0;
 }

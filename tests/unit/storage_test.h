@@ -21,5 +21,13 @@ uint64_t st_rand(uint64_t *state);
 pid_t st_fork_worker(int (*fn)(void *arg, int i), void *arg, int i);
 /* Wait for a child; returns its exit status (or 100 + signal number). */
 int st_wait(pid_t pid);
+/*
+ * Run fn(arg) inside an error frame.  Returns the SQLSTATE raised ("" if none) and copies
+ * "message | detail" into msg; releases locks and pins as a statement frame would.
+ */
+const char *st_catch(void (*fn)(void *), void *arg, char *msg, size_t len);
+/* Run a suite (fork mode) and return main's exit status. */
+struct Suite;
+int st_run(struct Suite *s);
 
 #endif
