@@ -12,3 +12,10 @@ tests_unit_check_btree_SOURCES = tests/unit/check_btree.c tests/unit/storage_tes
 tests_unit_check_btree_CPPFLAGS = $(CHECK_CPPFLAGS)
 tests_unit_check_btree_LDADD = $(CHECK_LDADD)
 TESTS += tests/unit/check_btree
+
+check_PROGRAMS += tests/unit/check_storage_mp
+tests_unit_check_storage_mp_SOURCES = tests/unit/check_storage_mp.c tests/unit/storage_test.c \
+	tests/unit/storage_test.h
+tests_unit_check_storage_mp_CPPFLAGS = $(CHECK_CPPFLAGS)
+tests_unit_check_storage_mp_LDADD = $(CHECK_LDADD)
+TESTS += tests/unit/check_storage_mp
