@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "btree/bt_int.h"
+#include "shm/lwlock.h"
 #include "shm/proc.h"
 #include "util/err.h"
 #include "util/mem.h"
@@ -57,10 +58,11 @@ bt_shmem_init(void *base, size_t size)
 static bt_epoch_slot *
 slot_for_me(void)
 {
-	pid_t pid = getpid();
+	pid_t pid;
 
 	if (proc_my_index >= 0 && (uint32_t)proc_my_index < bts->bs_nproc)
 		return &bts->bs_slots[proc_my_index];
+	pid = lwlock_my_pid(); /* cached: no system call on this hot path */
 	if (my_slot != NULL && my_slot_pid == pid)
 		return my_slot;
 	for (uint32_t i = bts->bs_nproc; i < bts->bs_nslots; i++) {
@@ -79,12 +81,15 @@ slot_for_me(void)
 	         "too many processes without a process slot are using btree indexes");
 }
 
+static bt_epoch_slot *active_slot; /* the slot published by the outermost bt_op_begin */
+
 void
 bt_op_begin(void)
 {
 	if (bts == NULL || op_depth++ > 0)
 		return;
-	atomic_store(&slot_for_me()->es_active, atomic_load(&bts->bs_epoch));
+	active_slot = slot_for_me();
+	atomic_store(&active_slot->es_active, atomic_load(&bts->bs_epoch));
 }
 
 void
@@ -94,7 +99,7 @@ bt_op_end(void)
 		return;
 	PH_CHECK(op_depth > 0);
 	if (--op_depth == 0)
-		atomic_store(&slot_for_me()->es_active, 0);
+		atomic_store(&active_slot->es_active, 0);
 }
 
 void

@@ -20,9 +20,9 @@ struct bt_scan {
 	buf_id buf;                /* pinned current leaf, or BUF_INVALID */
 	uint32_t blk, next_blk, prev_blk;
 	int n, i, cur;
-	tid tids[MAX_ITEMS];
-	uint16_t koff[MAX_ITEMS];
-	char keys[PAGE_SIZE];
+	tid *tids;                 /* [MAX_ITEMS], allocated at the first page */
+	uint16_t *koff;            /* want_keys: [MAX_ITEMS] offsets into keys */
+	char *keys;                /* want_keys: copies of the entries, one page's worth */
 };
 
 bt_scan *
@@ -50,12 +50,29 @@ bt_beginscan(bt_index *idx, const bt_bound *lower, const bt_bound *upper, bt_dir
 	return s;
 }
 
+static void
+alloc_arrays(bt_scan *s)
+{
+	s->tids = palloc(sizeof(tid) * MAX_ITEMS);
+	if (s->want_keys) {
+		s->koff = palloc(sizeof(uint16_t) * MAX_ITEMS);
+		s->keys = palloc(PAGE_SIZE);
+	}
+}
+
 void
 bt_endscan(bt_scan *s)
 {
 	if (s->buf != BUF_INVALID)
 		buf_release(s->buf);
 	bt_op_end();
+	if (s->tids) {
+		pfree(s->tids);
+		if (s->want_keys) {
+			pfree(s->koff);
+			pfree(s->keys);
+		}
+	}
 	pfree(s);
 }
 
@@ -81,6 +98,8 @@ read_page(bt_scan *s, buf_id b, unsigned start)
 	unsigned first = bt_first(o), maxs = page_max_slot(page);
 	size_t kb = 0;
 
+	if (s->tids == NULL)
+		alloc_arrays(s);
 	s->n = s->i = 0;
 	s->blk = buf_blkno(b);
 	s->next_blk = o->bto_next;

@@ -133,19 +133,21 @@ bt_compare_col(const bt_column *c, Datum a, bool anull, Datum b, bool bnull)
 int
 bt_compare(bt_index *idx, const bt_skey *k, const bt_tuple *t)
 {
-	Datum tv[BT_MAX_COLS];
-	bool tn[BT_MAX_COLS];
+	const uint8_t *bits;
+	const char *p;
 
 	if (t->bt_info & BT_INFO_MINUS_INF)
 		return 1;
-	if (k->nkeys > 0) {
-		deform(idx, t, tv, tn, k->nkeys);
-		for (int i = 0; i < k->nkeys; i++) {
-			int r = bt_compare_col(&idx->cols[i], k->values[i], k->isnull[i], tv[i], tn[i]);
+	bits = (t->bt_info & BT_INFO_NULLS) ? (const uint8_t *)t + BT_TUPLE_HDR : NULL;
+	p = (const char *)t + BT_TUPLE_HDR + (bits ? bitmap_len(idx) : 0);
+	/* decode column by column: most comparisons are decided by the first */
+	for (int i = 0; i < k->nkeys; i++) {
+		bool tn = bits && (bits[i >> 3] & (1u << (i & 7)));
+		Datum tv = tn ? 0 : heap_att_decode(&idx->kdesc->attrs[i], &p);
+		int r = bt_compare_col(&idx->cols[i], k->values[i], k->isnull[i], tv, tn);
 
-			if (r != 0)
-				return r;
-		}
+		if (r != 0)
+			return r;
 	}
 	if (k->nkeys < idx->ncols || !k->has_tid)
 		return k->tail;

@@ -902,7 +902,7 @@ buf_mark_dirty(buf_id b)
 {
 	buf_desc *d = desc_of(b);
 
-	PH_ASSERT(d->bd_content.lw_owner == (int32_t)getpid());
+	PH_ASSERT(d->bd_content.lw_owner == lwlock_my_pid());
 	set_dirty(d);
 }
 

@@ -133,6 +133,45 @@ void heap_free_tuple(heap_tuple *t);
 size_t heap_data_size(const tuple_desc *d, int natts, const Datum *values, const bool *isnull);
 void heap_data_fill(const tuple_desc *d, int natts, const Datum *values, const bool *isnull,
                     char *data, uint8_t *bitmap);
+/* Decode one attribute stored at *pp and advance *pp past it.  The value must be plain (no
+ * out-of-line pointer: index keys never have them); by-reference results point into the data. */
+static inline Datum
+heap_att_decode(const heap_attr *a, const char **pp)
+{
+	const char *p = *pp;
+
+	if (a->typlen > 0) {
+		*pp = p + a->typlen;
+		if (a->byval) {
+			switch (a->typlen) {
+			case 1:
+				return (Datum)(int64_t)(int8_t)p[0];
+			case 2: {
+				int16_t v;
+
+				memcpy(&v, p, 2);
+				return (Datum)(int64_t)v;
+			}
+			case 4: {
+				int32_t v;
+
+				memcpy(&v, p, 4);
+				return (Datum)(int64_t)v;
+			}
+			default: {
+				Datum v;
+
+				memcpy(&v, p, 8);
+				return v;
+			}
+			}
+		}
+		return PointerGetDatum(p);
+	}
+	*pp = p + VARSIZE(p);
+	return PointerGetDatum(p);
+}
+
 /* Decode natts_stored attributes at data (bitmap NULL = no NULLs) into the first
  * natts_wanted slots; fetch_external as in heap_deform_tuple. */
 void heap_data_deform(const tuple_desc *d, int natts_stored, const uint8_t *bitmap,

@@ -76,33 +76,6 @@ heap_data_fill(const tuple_desc *d, int natts, const Datum *values, const bool *
 	}
 }
 
-static inline Datum
-fetch_byval(const char *p, int typlen)
-{
-	switch (typlen) {
-	case 1:
-		return (Datum)(int64_t)(int8_t)p[0];
-	case 2: {
-		int16_t v;
-
-		memcpy(&v, p, 2);
-		return (Datum)(int64_t)v;
-	}
-	case 4: {
-		int32_t v;
-
-		memcpy(&v, p, 4);
-		return (Datum)(int64_t)v;
-	}
-	default: {
-		Datum v;
-
-		memcpy(&v, p, 8);
-		return v;
-	}
-	}
-}
-
 static Datum
 external_value(const char *p)
 {
@@ -117,19 +90,12 @@ static inline Datum
 decode_one(const heap_attr *a, const char **pp, bool fetch_external)
 {
 	const char *p = *pp;
-	uint32_t h;
 
-	if (a->typlen > 0) {
-		*pp = p + a->typlen;
-		return a->byval ? fetch_byval(p, a->typlen) : PointerGetDatum(p);
-	}
-	h = load_u32(p);
-	if (h & OVF_PTR_FLAG) {
+	if (a->typlen < 0 && (load_u32(p) & OVF_PTR_FLAG)) {
 		*pp = p + HEAP_OVF_PTR_SIZE;
 		return fetch_external ? external_value(p) : PointerGetDatum(p);
 	}
-	*pp = p + h;
-	return PointerGetDatum(p);
+	return heap_att_decode(a, pp);
 }
 
 void
