@@ -9,3 +9,4 @@ tests_unit_check_page_SOURCES = tests/unit/check_page.c
 tests_unit_check_page_CPPFLAGS = $(CHECK_CPPFLAGS)
 tests_unit_check_page_LDADD = $(CHECK_LDADD)
 TESTS += tests/unit/check_page
+EXTRA_DIST += doc/storage.md

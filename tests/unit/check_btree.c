@@ -54,13 +54,17 @@ static bt_column text_col = { -1, false, false, false, cmp_text, NULL };
 
 static int problems;
 static char last_problem[700];
+static char all_problems[16384];
 
 static void
 collect(void *arg, const char *msg)
 {
+	size_t used = strlen(all_problems);
+
 	(void)arg;
 	problems++;
 	snprintf(last_problem, sizeof(last_problem), "%s", msg);
+	snprintf(all_problems + used, sizeof(all_problems) - used, "%s\n", msg);
 }
 
 static int
@@ -812,6 +816,102 @@ START_TEST(checker_finds_out_of_order_entries_and_broken_links)
 }
 END_TEST
 
+/*
+ * Damage cases for bt_check on an index of 0..199 with 300-byte pages: a mutator gets the
+ * index and changes one page in the pool.
+ */
+typedef struct bt_damage {
+	const char *expect;
+	void (*damage)(bt_index *idx);
+} bt_damage;
+
+/* The first page of the given level (walking down the first downlinks) and its buffer. */
+static buf_id
+level_page(bt_index *idx, uint32_t level)
+{
+	bt_meta meta;
+	uint32_t blk;
+	buf_id b;
+
+	bt_read_meta(idx, &meta);
+	blk = meta.bm_root;
+	for (;;) {
+		b = buf_read(idx->smgr, FORK_MAIN, blk, NULL);
+		buf_lock(b, BUF_EXCLUSIVE);
+		if (bt_op(buf_page(b))->bto_level == level)
+			return b;
+		blk = bt_item(buf_page(b), bt_first(bt_op(buf_page(b))))->bt_blk;
+		buf_unlock_release(b);
+	}
+}
+
+static void
+done_with(buf_id b)
+{
+	buf_mark_dirty(b);
+	buf_unlock_release(b);
+}
+
+static void dmg_leaf_pivot(bt_index *i) { buf_id b = level_page(i, 0); bt_item(buf_page(b), 3)->bt_info |= BT_INFO_PIVOT; done_with(b); }
+static void dmg_size(bt_index *i) { buf_id b = level_page(i, 0); bt_item(buf_page(b), 3)->bt_info += 1; done_with(b); }
+static void dmg_minus_inf(bt_index *i) { buf_id b = level_page(i, 1); bt_item(buf_page(b), 2)->bt_info &= (uint16_t)~BT_INFO_MINUS_INF; done_with(b); }
+static void dmg_root_flag(bt_index *i) { buf_id b = level_page(i, 2); bt_op(buf_page(b))->bto_flags &= (uint16_t)~BTP_ROOT; done_with(b); }
+static void dmg_downlink(bt_index *i) { buf_id b = level_page(i, 1); bt_item(buf_page(b), 3)->bt_blk = 0; done_with(b); }
+static void dmg_cycle(bt_index *i) { buf_id b = level_page(i, 0); bt_op(buf_page(b))->bto_next = buf_blkno(b); done_with(b); }
+static void dmg_level(bt_index *i) { buf_id b = level_page(i, 0); bt_op(buf_page(b))->bto_level = 5; done_with(b); }
+static void dmg_high_key(bt_index *i)
+{
+	buf_id b = level_page(i, 0);
+	bt_tuple *t = bt_item(buf_page(b), 1);
+	int32_t v = -5;
+
+	memcpy((char *)t + BT_TUPLE_HDR, &v, 4); /* high key below the page's items */
+	done_with(b);
+}
+static void dmg_orphan(bt_index *i)
+{
+	uint32_t blk;
+	buf_id b = bt_alloc_page(i, &blk);
+
+	bt_init_page(buf_page(b), 0, BTP_LEAF);
+	done_with(b);
+}
+
+static const bt_damage bt_damages[] = {
+	{ "leaf item is a pivot", dmg_leaf_pivot },
+	{ "tuple size", dmg_size },
+	{ "is not minus infinity", dmg_minus_inf },
+	{ "root flag does not match the metapage", dmg_root_flag },
+	{ "which is not a live page of level 0", dmg_downlink },
+	{ "the right-links form a cycle", dmg_cycle },
+	{ "level 5", dmg_level },
+	{ "last item is not below the high key", dmg_high_key },
+	{ "not reachable from the root", dmg_orphan },
+};
+
+START_TEST(checker_names_each_kind_of_damage)
+{
+	bt_index *idx = new_index(100 + (Oid)_i, 1, &int_col, false, "dmg");
+	bt_meta meta;
+
+	idx->page_limit = 300;
+	for (int32_t k = 0; k < 400; k++) {
+		Datum v = Int32GetDatum(k);
+		bool n = false;
+
+		bt_insert(idx, &v, &n, tid_make(1, (unsigned)k + 1));
+	}
+	bt_read_meta(idx, &meta);
+	ck_assert_uint_eq(meta.bm_level, 2);
+	ck_assert_int_eq(check(idx), 0);
+	bt_damages[_i].damage(idx);
+	all_problems[0] = 0;
+	ck_assert_int_ge(check(idx), 1);
+	ck_assert_msg(strstr(all_problems, bt_damages[_i].expect) != NULL, "want \"%s\", got:\n%s",
+	              bt_damages[_i].expect, all_problems);
+}
+END_TEST
+
 static bool
 key_of_row(const heap_tuple *t, Datum *values, bool *isnull, void *arg)
 {
@@ -904,6 +1004,8 @@ btree_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, bulkdelete_removes_dead_tids_and_reclaims_pages);
 	tcase_add_test(tc, checker_finds_out_of_order_entries_and_broken_links);
+	tcase_add_loop_test(tc, checker_names_each_kind_of_damage, 0,
+	                    (int)(sizeof(bt_damages) / sizeof(bt_damages[0])));
 	tcase_add_test(tc, heap_check_finds_missing_and_stray_entries);
 	suite_add_tcase(s, tc);
 	return s;

@@ -16,6 +16,9 @@
 
 static void setup_small(void) { st_setup(16 * PAGE_SIZE); }
 static void setup_64(void) { st_setup(64 * PAGE_SIZE); }
+/* Processes racing for the same blocks may each grab a victim before finding the block
+ * loaded by another; a roomy pool keeps such wasted victims from evicting loaded blocks. */
+static void setup_512(void) { st_setup(512 * PAGE_SIZE); }
 static void teardown(void) { st_teardown(); }
 
 typedef struct payload {
@@ -553,7 +556,7 @@ buf_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("processes");
-	tcase_add_checked_fixture(tc, setup_64, teardown);
+	tcase_add_checked_fixture(tc, setup_512, teardown);
 	tcase_add_test(tc, cleanup_lock_waits_for_other_pins);
 	tcase_add_test(tc, concurrent_readers_read_each_block_once);
 	tcase_add_test(tc, concurrent_extenders_get_distinct_blocks);

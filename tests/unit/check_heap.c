@@ -98,13 +98,17 @@ count_rows(heap_rel *rel, int flags)
 
 static int problems;
 static char last_problem[700];
+static char all_problems[16384];
 
 static void
 collect(void *arg, const char *msg)
 {
+	size_t used = strlen(all_problems);
+
 	(void)arg;
 	problems++;
 	snprintf(last_problem, sizeof(last_problem), "%s", msg);
+	snprintf(all_problems + used, sizeof(all_problems) - used, "%s\n", msg);
 }
 
 /* ---- tuple format ------------------------------------------------------------------------- */
@@ -715,6 +719,91 @@ START_TEST(checker_reports_damaged_tuples_and_pages)
 }
 END_TEST
 
+/* Each case damages the page holding rows 1 (slot 1) and 2 (slot 2) in one way. */
+typedef struct damage_case {
+	const char *expect;
+	void (*damage)(char *page);
+} damage_case;
+
+static heap_tuple_header *
+tup(char *page, unsigned slot)
+{
+	return (heap_tuple_header *)page_item(page, slot);
+}
+
+static void dmg_varlena_long(char *p) { SET_VARSIZE((char *)tup(p, 1) + 36, 5000); }
+static void dmg_varlena_short(char *p) { SET_VARSIZE((char *)tup(p, 1) + 36, 2); }
+static void dmg_ovf_pointer(char *p) { SET_VARSIZE((char *)tup(p, 1) + 36, 0x80000020u); }
+static void dmg_lp_short(char *p) { *page_lp(p, 1) = lp_make(lp_off(page_lp_get(p, 1)), LP_NORMAL, 20); }
+static void dmg_lp_long(char *p) { *page_lp(p, 2) = lp_make(lp_off(page_lp_get(p, 2)), LP_NORMAL, 56); }
+static void dmg_natts(char *p) { tup(p, 1)->t_natts = 9; }
+static void dmg_ctid(char *p) { tup(p, 1)->t_ctid_slot = 0; }
+static void dmg_hot(char *p) { tup(p, 1)->t_infomask2 |= HEAP_HOT_UPDATED; tup(p, 1)->t_ctid_blk = 1; }
+static void dmg_type(char *p) { page_hdr(p)->pd_type = PT_BTREE; }
+static void dmg_unused(char *p) { *page_lp(p, 1) = lp_make(64, LP_UNUSED, 8); }
+static void dmg_redirect(char *p) { *page_lp(p, 1) = lp_make(2, LP_REDIRECT, 0); }
+static void dmg_outside(char *p) { *page_lp(p, 2) = lp_make(40, LP_NORMAL, 48); }
+static void dmg_too_many(char *p) { page_hdr(p)->pd_lower = PAGE_HEADER_SIZE + 4 * 3000; }
+
+static const damage_case damage_cases[] = {
+	{ "attribute 2 runs past the end", dmg_varlena_long },
+	{ "attribute 2 has an invalid length 2", dmg_varlena_short },
+	{ "overflow pointer of attribute 2", dmg_ovf_pointer },
+	{ "shorter than its header", dmg_lp_short },
+	{ "does not match its attributes", dmg_lp_long },
+	{ "tuple has 9 attributes", dmg_natts },
+	{ "ctid (0,0) is invalid", dmg_ctid },
+	{ "HOT-updated tuple points to another page", dmg_hot },
+	{ "not a heap page", dmg_type },
+	{ "unused line pointer has storage", dmg_unused },
+	{ "redirect to slot 2, which is not a heap-only tuple", dmg_redirect },
+	{ "lies outside", dmg_outside },
+	{ "3000 line pointers", dmg_too_many },
+};
+
+START_TEST(checker_names_each_kind_of_damage)
+{
+	const damage_case *dc = &damage_cases[_i];
+	tuple_desc *d = desc_int_text();
+	heap_rel *rel = new_rel(200 + (Oid)_i, d, "dmg");
+	buf_id b;
+
+	heap_insert(rel, row(d, 1, "first row"), 1, 0, NULL);
+	heap_insert(rel, row(d, 2, "second"), 1, 0, NULL);
+	b = buf_read(rel->smgr, FORK_MAIN, 0, NULL);
+	buf_lock(b, BUF_EXCLUSIVE);
+	dc->damage(buf_page(b));
+	buf_mark_dirty(b);
+	buf_unlock_release(b);
+	problems = 0;
+	all_problems[0] = 0;
+	ck_assert_int_ge(heap_check(rel, collect, NULL), 1);
+	ck_assert_msg(strstr(all_problems, dc->expect) != NULL, "want \"%s\", got:\n%s", dc->expect,
+	              all_problems);
+}
+END_TEST
+
+START_TEST(checker_reports_a_page_failing_its_checksum_and_goes_on)
+{
+	tuple_desc *d = desc_int_text();
+	heap_rel *rel = new_rel(199, d, "badsum");
+	char page[PAGE_SIZE];
+
+	for (int i = 0; i < 400; i++)
+		heap_insert(rel, row(d, i, "a row of text"), 1, 0, NULL);
+	buf_sync_all();
+	buf_drop_relation(rel->loc);
+	smgr_read(rel->smgr, FORK_MAIN, 0, page);
+	page[3000] ^= 1;
+	smgr_write(rel->smgr, FORK_MAIN, 0, page);
+	problems = 0;
+	all_problems[0] = 0;
+	ck_assert_int_eq(heap_check(rel, collect, NULL), 1);
+	ck_assert_msg(strstr(all_problems, "block 0: invalid page in block 0") != NULL, "%s",
+	              all_problems);
+}
+END_TEST
+
 START_TEST(full_pages_are_pruned_opportunistically)
 {
 	tuple_desc *d = desc_int_text();
@@ -779,6 +868,9 @@ heap_suite(void)
 	tcase_add_test(tc, fillfactor_leaves_room_and_updates_use_it);
 	tcase_add_test(tc, non_hot_updates_move_rows_between_pages_in_lock_order);
 	tcase_add_test(tc, checker_reports_damaged_tuples_and_pages);
+	tcase_add_loop_test(tc, checker_names_each_kind_of_damage, 0,
+	                    (int)(sizeof(damage_cases) / sizeof(damage_cases[0])));
+	tcase_add_test(tc, checker_reports_a_page_failing_its_checksum_and_goes_on);
 	tcase_add_test(tc, full_pages_are_pruned_opportunistically);
 	tcase_add_test(tc, truncate_and_drop_remove_the_data);
 	suite_add_tcase(s, tc);
