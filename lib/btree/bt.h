@@ -69,7 +69,8 @@ void bt_create(rel_locator loc);
 bt_index *bt_open(rel_locator loc, int ncols, const bt_column *cols, bool unique,
                   const char *name);
 void bt_close(bt_index *idx);
-/* DROP INDEX: forget buffers, remove the file (caller holds an exclusive lock). */
+/* DROP INDEX: forget buffers, remove the file (caller holds an exclusive lock and has closed
+ * this process's handles of the index). */
 void bt_drop(rel_locator loc);
 
 /* ---- unique checks (hooks set by lib/txn) ------------------------------------------------- */
@@ -138,13 +139,15 @@ bool bt_tid_in_set(tid t, void *set);
 
 /*
  * VACUUM: remove every entry whose heap TID is_dead says is dead, walking the leaves in key
- * order under cleanup locks (waits for scans paused on a page), then delete empty leaves.
- * One VACUUM per index at a time (caller's lock).  stats may be NULL.
+ * order under cleanup locks (waits for other processes' scans paused on a page), then delete
+ * empty leaves.  One VACUUM per index at a time (caller's lock); the calling process must have
+ * no scan of this index open.  stats may be NULL.
  */
 void bt_bulkdelete(bt_index *idx, bt_dead_tid_fn is_dead, void *arg, bt_vacuum_stats *stats);
 /* Only the page reclamation part (after bt_delete emptied pages). */
 void bt_vacuum_pages(bt_index *idx, bt_vacuum_stats *stats);
-/* Error recovery: this process has no btree operation in progress any more. */
+/* Error recovery: this process has no btree operation in progress any more; closes the
+ * files of sorts that were interrupted. */
 void bt_release_all(void);
 
 /* Region "btree" (operation epochs for page recycling). */

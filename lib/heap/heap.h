@@ -194,7 +194,8 @@ void heap_create(rel_locator loc);
 /* A process-local handle (palloc'd in mem_cur; no I/O).  desc must outlive it. */
 heap_rel *heap_open(rel_locator loc, const tuple_desc *desc, const char *name);
 void heap_close(heap_rel *rel);
-/* DROP: forget the buffers and remove the files.  Caller holds an exclusive table lock. */
+/* DROP: forget the buffers and remove the files.  Caller holds an exclusive table lock and
+ * has closed this process's handles of the relation (their smgr handle is freed). */
 void heap_drop(rel_locator loc);
 /* TRUNCATE in place: every fork emptied.  Caller holds an exclusive table lock and must make
  * other processes reopen their handles. */
