@@ -58,8 +58,11 @@ make_desc(void)
 static heap_tuple *
 make_row(tuple_desc *d, int32_t id)
 {
-	char buf[80];
-	size_t n = (size_t)snprintf(buf, sizeof(buf), "row %d with a payload of some length", id);
+	char buf[200];
+	size_t n = (size_t)snprintf(buf, sizeof(buf), id >= 0 ? "row %d with a payload of some length"
+	                                                       : "row %d with a much longer payload, "
+	                                                         "long enough that the new version "
+	                                                         "rarely fits the old page", id);
 	varlena *v = palloc(VARHDRSZ + n);
 	Datum vals[2];
 	bool nulls[2] = { false, false };
@@ -95,6 +98,37 @@ lookup(bt_index *idx, heap_rel *h, int32_t id)
 	}
 	bt_endscan(s);
 	return found;
+}
+
+/* Rows updated after loading: a third non-HOT (a longer row, new index entry), some HOT. */
+static inline int
+update_kind(int32_t ord)
+{
+	if (deleted_row(ord))
+		return 0;
+	return ord % 7 == 1 ? 1 : ord % 7 == 2 ? 2 : 0;
+}
+
+static heap_rel *hook_heap;
+
+/* Unique check as MVCC would answer it: an entry whose tuple has been deleted or updated
+ * does not conflict. */
+static bt_heap_status
+unique_hook(bt_index *idx, tid t, uint64_t *xid, void *arg)
+{
+	heap_tuple ht;
+	buf_id b;
+	bt_heap_status st = BT_HEAP_DEAD;
+
+	(void)idx;
+	(void)xid;
+	(void)arg;
+	if (heap_fetch(hook_heap, t, HEAP_SNAPSHOT_ANY, &ht, &b)) {
+		if (ht.t_data->t_xmax == 0)
+			st = BT_HEAP_LIVE;
+		buf_release(b);
+	}
+	return st;
 }
 
 static int
@@ -147,13 +181,43 @@ worker(void *arg, int w)
 
 			while (bt_getnext(s, &st)) {
 				bt_scan_keys(s, &kv, &kn);
-				if ((i / 50) % 2 ? DatumGetInt32(kv) <= prev : DatumGetInt32(kv) >= prev)
+				/* equal keys appear once others update rows (old and new version) */
+				if ((i / 50) % 2 ? DatumGetInt32(kv) < prev : DatumGetInt32(kv) > prev)
 					return 11;
 				prev = DatumGetInt32(kv);
 			}
 			bt_endscan(s);
 		}
 		tids[order[i]] = t;
+	}
+	/* then some rows get new versions: non-HOT ones need a new index entry */
+	hook_heap = h;
+	bt_unique_hook = unique_hook;
+	for (int i = 0; i < PER_WORKER; i++) {
+		int kind = update_kind(order[i]);
+		int32_t id = order[i] * WORKERS + w;
+		heap_tuple *row;
+		heap_tm_info info;
+		tid nt;
+		bool hot;
+
+		if (kind == 0)
+			continue;
+		row = make_row(d, id);
+		if (kind == 1) { /* a longer row: often no room on its page */
+			heap_free_tuple(row);
+			row = make_row(d, -id);
+			*(int32_t *)((char *)row->t_data + row->t_data->t_hoff) = id;
+		}
+		if (heap_update(h, tids[order[i]], row, 30, 0, kind == 2, &nt, &hot, &info) != HTM_OK)
+			return 14;
+		if (!hot) {
+			Datum v = Int32GetDatum(id);
+			bool n = false;
+
+			bt_insert(idx, &v, &n, nt);
+		}
+		heap_free_tuple(row);
 	}
 	/* then some of our rows go away again (index entry, heap row) while others still insert */
 	for (int i = 0; i < PER_WORKER; i++)
