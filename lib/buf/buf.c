@@ -103,7 +103,8 @@ buf_shmem_init(void *base, size_t size)
 		d->bd_id = (int32_t)i;
 		lwlock_init(&d->bd_content, LWT_BUF_CONTENT);
 	}
-	memset(pages, 0, (size_t)nbuf * PAGE_SIZE);
+	/* pages[] is left alone: a new segment is zero-filled by the kernel, and touching it
+	 * here would commit shared_buffers of memory before any page is used */
 	for (uint32_t i = 0; i < bs->bs_nbuckets; i++)
 		buckets[i] = -1;
 	for (uint32_t i = 0; i < bs->bs_nents; i++)

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -33,8 +35,11 @@ st_setup(size_t pool_bytes)
 	snprintf(dir, sizeof(dir), "/tmp/phstore.XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	smgr_init(dir);
-	snprintf(shmname, sizeof(shmname), "/phtest.%d.%ld", (int)getpid(), random());
+	snprintf(shmname, sizeof(shmname), "/phtest.%d.%ld", (int)getpid(), (long)time(NULL));
 	ck_assert_msg(shm_create(shmname, err, sizeof(err)) == 0, "%s", err);
+	/* the mapping is all we need (children inherit it): drop the name at once, so a test
+	 * that fails before its teardown leaves nothing in /dev/shm */
+	shm_unlink(shmname);
 }
 
 static int
