@@ -19,15 +19,6 @@ static void setup_tiny(void) { st_setup(48 * PAGE_SIZE); }
 static void teardown(void) { st_teardown(); }
 
 static int
-cmp_int4(Datum a, Datum b, void *arg)
-{
-	int32_t x = DatumGetInt32(a), y = DatumGetInt32(b);
-
-	(void)arg;
-	return (x > y) - (x < y);
-}
-
-static int
 cmp_text(Datum a, Datum b, void *arg)
 {
 	const char *x = DatumGetPointer(a), *y = DatumGetPointer(b);
@@ -49,30 +40,16 @@ text_datum(const char *s)
 	return PointerGetDatum(v);
 }
 
-static bt_column int_col = { 4, true, false, false, cmp_int4, NULL };
+static bt_column int_col = { 4, true, false, false, st_cmp_int4, NULL };
 static bt_column text_col = { -1, false, false, false, cmp_text, NULL };
 
-static int problems;
-static char last_problem[700];
-static char all_problems[16384];
-
-static void
-collect(void *arg, const char *msg)
-{
-	size_t used = strlen(all_problems);
-
-	(void)arg;
-	problems++;
-	snprintf(last_problem, sizeof(last_problem), "%s", msg);
-	snprintf(all_problems + used, sizeof(all_problems) - used, "%s\n", msg);
-}
 
 static int
 check(bt_index *idx)
 {
-	problems = 0;
-	bt_check(idx, collect, NULL);
-	return problems;
+	st_problems_reset();
+	bt_check(idx, st_collect, NULL);
+	return st_problems;
 }
 
 static bt_index *
@@ -318,7 +295,7 @@ random_ops(bt_index *idx, int steps, uint64_t seed, int amod, uint64_t *deleted_
 		scan_and_compare(idx, &e.k, M.ncols, true, &e.k, M.ncols, true, BT_FORWARD, "point");
 		if (step % 200 == 199) {
 			full_compare(idx);
-			ck_assert_msg(check(idx) == 0, "step %d: %s", step, last_problem);
+			ck_assert_msg(check(idx) == 0, "step %d: %s", step, st_last_problem);
 		}
 		if (step % 700 == 699) {
 			bt_vacuum_stats st;
@@ -326,13 +303,13 @@ random_ops(bt_index *idx, int steps, uint64_t seed, int amod, uint64_t *deleted_
 			bt_vacuum_pages(idx, &st);
 			*deleted_pages += st.pages_deleted;
 			ck_assert_uint_eq(st.entries_left, (uint64_t)M.n);
-			ck_assert_msg(check(idx) == 0, "after vacuum: %s", last_problem);
+			ck_assert_msg(check(idx) == 0, "after vacuum: %s", st_last_problem);
 		}
 		ck_assert_int_eq(buf_pins_held(), 0);
 		ck_assert_int_eq(lwlock_num_held(), 0);
 	}
 	full_compare(idx);
-	ck_assert_msg(check(idx) == 0, "%s", last_problem);
+	ck_assert_msg(check(idx) == 0, "%s", st_last_problem);
 }
 
 START_TEST(random_operations_match_the_model_with_frequent_splits)
@@ -804,7 +781,7 @@ START_TEST(checker_finds_out_of_order_entries_and_broken_links)
 	buf_mark_dirty(b);
 	buf_unlock(b);
 	ck_assert_int_ge(check(idx), 1);
-	ck_assert_msg(strstr(last_problem, "is not greater than slot") != NULL, "%s", last_problem);
+	ck_assert_msg(strstr(st_last_problem, "is not greater than slot") != NULL, "%s", st_last_problem);
 	buf_lock(b, BUF_EXCLUSIVE);
 	*page_lp(page, 2) = lp2;
 	*page_lp(page, 3) = lp3;
@@ -812,7 +789,7 @@ START_TEST(checker_finds_out_of_order_entries_and_broken_links)
 	buf_mark_dirty(b);
 	buf_unlock_release(b);
 	ck_assert_int_ge(check(idx), 1);
-	ck_assert_msg(strstr(last_problem, "left-link 12345") != NULL, "%s", last_problem);
+	ck_assert_msg(strstr(st_last_problem, "left-link 12345") != NULL, "%s", st_last_problem);
 }
 END_TEST
 
@@ -905,10 +882,9 @@ START_TEST(checker_names_each_kind_of_damage)
 	ck_assert_uint_eq(meta.bm_level, 2);
 	ck_assert_int_eq(check(idx), 0);
 	bt_damages[_i].damage(idx);
-	all_problems[0] = 0;
 	ck_assert_int_ge(check(idx), 1);
-	ck_assert_msg(strstr(all_problems, bt_damages[_i].expect) != NULL, "want \"%s\", got:\n%s",
-	              bt_damages[_i].expect, all_problems);
+	ck_assert_msg(strstr(st_all_problems, bt_damages[_i].expect) != NULL, "want \"%s\", got:\n%s",
+	              bt_damages[_i].expect, st_all_problems);
 }
 END_TEST
 
@@ -952,21 +928,21 @@ START_TEST(heap_check_finds_missing_and_stray_entries)
 		                 HTM_OK);
 		ck_assert(hot);
 	}
-	problems = 0;
-	ck_assert_int_eq(bt_check_heap(idx, h, NULL, key_of_row, d, collect, NULL), 0);
+	st_problems_reset();
+	ck_assert_int_eq(bt_check_heap(idx, h, NULL, key_of_row, d, st_collect, NULL), 0);
 	{
 		Datum v = Int32GetDatum(5);
 		bool n = false;
 
 		ck_assert(bt_delete(idx, &v, &n, t5));
-		ck_assert_int_eq(bt_check_heap(idx, h, NULL, key_of_row, d, collect, NULL), 1);
-		ck_assert_msg(strstr(last_problem, "has no index entry") != NULL, "%s", last_problem);
+		ck_assert_int_eq(bt_check_heap(idx, h, NULL, key_of_row, d, st_collect, NULL), 1);
+		ck_assert_msg(strstr(st_last_problem, "has no index entry") != NULL, "%s", st_last_problem);
 		v = Int32GetDatum(100000);
 		bt_insert(idx, &v, &n, tid_make(0, 200)); /* no such heap slot */
 		v = Int32GetDatum(77777);
 		bt_insert(idx, &v, &n, t5);               /* wrong key */
-		problems = 0;
-		ck_assert_int_eq(bt_check_heap(idx, h, NULL, key_of_row, d, collect, NULL), 3);
+		st_problems_reset();
+		ck_assert_int_eq(bt_check_heap(idx, h, NULL, key_of_row, d, st_collect, NULL), 3);
 	}
 }
 END_TEST

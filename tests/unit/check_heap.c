@@ -96,20 +96,6 @@ count_rows(heap_rel *rel, int flags)
 	return n;
 }
 
-static int problems;
-static char last_problem[700];
-static char all_problems[16384];
-
-static void
-collect(void *arg, const char *msg)
-{
-	size_t used = strlen(all_problems);
-
-	(void)arg;
-	problems++;
-	snprintf(last_problem, sizeof(last_problem), "%s", msg);
-	snprintf(all_problems + used, sizeof(all_problems) - used, "%s\n", msg);
-}
 
 /* ---- tuple format ------------------------------------------------------------------------- */
 
@@ -287,8 +273,8 @@ START_TEST(insert_fetch_scan_delete_round_trip)
 	ck_assert_int_eq(heap_delete(rel, tids[0], 10, 1, &info), HTM_DELETED);
 	ck_assert_uint_eq(info.xmax, 9);
 	ck_assert_int_eq(heap_delete(rel, tid_make(0, 999), 10, 1, &info), HTM_INVISIBLE);
-	problems = 0;
-	ck_assert_int_eq(heap_check(rel, collect, NULL), 0);
+	st_problems_reset();
+	ck_assert_int_eq(heap_check(rel, st_collect, NULL), 0);
 	ck_assert_int_eq(buf_pins_held(), 0);
 }
 END_TEST
@@ -339,8 +325,8 @@ START_TEST(updates_chain_versions_hot_on_the_same_page)
 	ck_assert(heap_fetch(rel, nt, NULL, &f, &b));
 	ck_assert(f.t_data->t_infomask & HEAP_XMAX_LOCK_ONLY);
 	buf_release(b);
-	problems = 0;
-	ck_assert_int_eq(heap_check(rel, collect, NULL), 0);
+	st_problems_reset();
+	ck_assert_int_eq(heap_check(rel, st_collect, NULL), 0);
 }
 END_TEST
 
@@ -386,8 +372,8 @@ START_TEST(pruning_shortens_hot_chains_and_keeps_the_root)
 	ck_assert(heap_hot_search(rel, root, NULL, &f, &b));
 	ck_assert(tid_eq(f.t_self, cur));
 	buf_release(b);
-	problems = 0;
-	ck_assert_int_eq(heap_check(rel, collect, NULL), 0);
+	st_problems_reset();
+	ck_assert_int_eq(heap_check(rel, st_collect, NULL), 0);
 	/* everything dead: the root stays as LP_DEAD for the indexes */
 	ck_assert_int_eq(heap_delete(rel, cur, 100, 0, &info), HTM_OK);
 	b = buf_read(rel->smgr, FORK_MAIN, root.blk, NULL);
@@ -397,7 +383,7 @@ START_TEST(pruning_shortens_hot_chains_and_keeps_the_root)
 	ck_assert_uint_eq(lp_flags(page_lp_get(buf_page(b), other.slot)), LP_NORMAL);
 	buf_unlock_release(b);
 	ck_assert(!heap_hot_search(rel, root, HEAP_SNAPSHOT_ANY, &f, &b));
-	ck_assert_int_eq(heap_check(rel, collect, NULL), 0);
+	ck_assert_int_eq(heap_check(rel, st_collect, NULL), 0);
 }
 END_TEST
 
@@ -445,8 +431,8 @@ START_TEST(vacuum_frees_space_that_inserts_reuse)
 		heap_insert(rel, row(d, 10000 + i, "some filler text for the row"), 3, 0, NULL);
 	ck_assert_uint_eq(heap_nblocks(rel), nblocks);
 	ck_assert_int_eq(count_rows(rel, 0), 3000);
-	problems = 0;
-	ck_assert_int_eq(heap_check(rel, collect, NULL), 0);
+	st_problems_reset();
+	ck_assert_int_eq(heap_check(rel, st_collect, NULL), 0);
 	/* vacuum without indexes frees dead items at once */
 	for (int i = 0; i < 3000; i += 3)
 		heap_delete(rel, tids[i], 4, 0, &info);
@@ -510,8 +496,8 @@ START_TEST(non_hot_updates_move_rows_between_pages_in_lock_order)
 		ck_assert_int_eq(row_id(d, &f), i);
 		buf_release(b);
 	}
-	problems = 0;
-	ck_assert_int_eq(heap_check(rel, collect, NULL), 0);
+	st_problems_reset();
+	ck_assert_int_eq(heap_check(rel, st_collect, NULL), 0);
 }
 END_TEST
 
@@ -578,8 +564,8 @@ START_TEST(a_64_MiB_value_round_trips_and_its_pages_are_reused)
 	pfree(got);
 	ovf_blocks = smgr_nblocks(rel->smgr, FORK_OVF);
 	ck_assert_uint_ge(ovf_blocks, n / 8136);
-	problems = 0;
-	ck_assert_int_eq(heap_check(rel, collect, NULL), 0);
+	st_problems_reset();
+	ck_assert_int_eq(heap_check(rel, st_collect, NULL), 0);
 	/* delete + vacuum frees the chain; a second value reuses it */
 	heap_delete(rel, id, 2, 0, &info);
 	heap_vacuum(rel, xmax_dead, NULL, NULL, NULL, &st);
@@ -703,10 +689,10 @@ START_TEST(checker_reports_damaged_tuples_and_pages)
 	h->t_hoff = 40;
 	buf_mark_dirty(b);
 	buf_unlock(b);
-	problems = 0;
-	ck_assert_int_eq(heap_check(rel, collect, NULL), 1);
-	ck_assert_msg(strstr(last_problem, "relation \"damaged\" block 0 slot 1: header length 40")
-	              != NULL, "%s", last_problem);
+	st_problems_reset();
+	ck_assert_int_eq(heap_check(rel, st_collect, NULL), 1);
+	ck_assert_msg(strstr(st_last_problem, "relation \"damaged\" block 0 slot 1: header length 40")
+	              != NULL, "%s", st_last_problem);
 	buf_lock(b, BUF_EXCLUSIVE);
 	h->t_hoff = 32;
 	/* make slot 2 overlap slot 1 and claim a wrong length */
@@ -714,8 +700,8 @@ START_TEST(checker_reports_damaged_tuples_and_pages)
 	                                         LP_NORMAL, 50);
 	buf_mark_dirty(b);
 	buf_unlock_release(b);
-	problems = 0;
-	ck_assert_int_ge(heap_check(rel, collect, NULL), 2);
+	st_problems_reset();
+	ck_assert_int_ge(heap_check(rel, st_collect, NULL), 2);
 }
 END_TEST
 
@@ -775,11 +761,10 @@ START_TEST(checker_names_each_kind_of_damage)
 	dc->damage(buf_page(b));
 	buf_mark_dirty(b);
 	buf_unlock_release(b);
-	problems = 0;
-	all_problems[0] = 0;
-	ck_assert_int_ge(heap_check(rel, collect, NULL), 1);
-	ck_assert_msg(strstr(all_problems, dc->expect) != NULL, "want \"%s\", got:\n%s", dc->expect,
-	              all_problems);
+	st_problems_reset();
+	ck_assert_int_ge(heap_check(rel, st_collect, NULL), 1);
+	ck_assert_msg(strstr(st_all_problems, dc->expect) != NULL, "want \"%s\", got:\n%s", dc->expect,
+	              st_all_problems);
 }
 END_TEST
 
@@ -796,11 +781,10 @@ START_TEST(checker_reports_a_page_failing_its_checksum_and_goes_on)
 	smgr_read(rel->smgr, FORK_MAIN, 0, page);
 	page[3000] ^= 1;
 	smgr_write(rel->smgr, FORK_MAIN, 0, page);
-	problems = 0;
-	all_problems[0] = 0;
-	ck_assert_int_eq(heap_check(rel, collect, NULL), 1);
-	ck_assert_msg(strstr(all_problems, "block 0: invalid page in block 0") != NULL, "%s",
-	              all_problems);
+	st_problems_reset();
+	ck_assert_int_eq(heap_check(rel, st_collect, NULL), 1);
+	ck_assert_msg(strstr(st_all_problems, "block 0: invalid page in block 0") != NULL, "%s",
+	              st_all_problems);
 }
 END_TEST
 
@@ -824,8 +808,8 @@ START_TEST(full_pages_are_pruned_opportunistically)
 	heap_dead_hook = NULL;
 	ck_assert_uint_eq(heap_nblocks(rel), 1);
 	ck_assert_int_eq(count_rows(rel, 0), 1);
-	problems = 0;
-	ck_assert_int_eq(heap_check(rel, collect, NULL), 0);
+	st_problems_reset();
+	ck_assert_int_eq(heap_check(rel, st_collect, NULL), 0);
 }
 END_TEST
 

@@ -32,16 +32,7 @@ static int go_pipe[2];
 static void setup(void) { st_setup(256 * PAGE_SIZE); }
 static void teardown(void) { st_teardown(); }
 
-static int
-cmp_int4(Datum a, Datum b, void *arg)
-{
-	int32_t x = DatumGetInt32(a), y = DatumGetInt32(b);
-
-	(void)arg;
-	return (x > y) - (x < y);
-}
-
-static const bt_column id_col = { 4, true, false, false, cmp_int4, NULL };
+static const bt_column id_col = { 4, true, false, false, st_cmp_int4, NULL };
 static const rel_locator heap_loc = { 7, 1000 }, idx_loc = { 7, 1001 };
 static size_t page_limit;
 
@@ -265,16 +256,6 @@ vacuumer(void *arg, int w)
 	return page_limit && deleted == 0 ? 20 : 0;
 }
 
-static int problems;
-static char last[700];
-
-static void
-collect(void *arg, const char *msg)
-{
-	(void)arg;
-	problems++;
-	snprintf(last, sizeof(last), "%s", msg);
-}
 
 static bool
 key_of(const heap_tuple *t, Datum *values, bool *isnull, void *arg)
@@ -316,10 +297,10 @@ run(size_t limit)
 		ck_assert_msg(lookup(idx, h, id) == want, "row %d", id);
 		live += want;
 	}
-	problems = 0;
-	ck_assert_msg(bt_check(idx, collect, NULL) == 0, "%s", last);
-	ck_assert_msg(bt_check_heap(idx, h, NULL, key_of, d, collect, NULL) == 0, "%s", last);
-	ck_assert_msg(heap_check(h, collect, NULL) == 0, "%s", last);
+	st_problems_reset();
+	ck_assert_msg(bt_check(idx, st_collect, NULL) == 0, "%s", st_last_problem);
+	ck_assert_msg(bt_check_heap(idx, h, NULL, key_of, d, st_collect, NULL) == 0, "%s", st_last_problem);
+	ck_assert_msg(heap_check(h, st_collect, NULL) == 0, "%s", st_last_problem);
 	ck_assert_int_eq(live, WORKERS * PER_WORKER * 4 / 5);
 }
 

@@ -155,3 +155,35 @@ st_run(Suite *s)
 	srunner_free(sr);
 	return failed ? 1 : 0;
 }
+
+int st_problems;
+char st_last_problem[700];
+char st_all_problems[16384];
+
+void
+st_collect(void *arg, const char *msg)
+{
+	size_t used = strlen(st_all_problems);
+
+	(void)arg;
+	st_problems++;
+	snprintf(st_last_problem, sizeof(st_last_problem), "%s", msg);
+	snprintf(st_all_problems + used, sizeof(st_all_problems) - used, "%s\n", msg);
+}
+
+void
+st_problems_reset(void)
+{
+	st_problems = 0;
+	st_last_problem[0] = '\0';
+	st_all_problems[0] = '\0';
+}
+
+int
+st_cmp_int4(uint64_t a, uint64_t b, void *arg)
+{
+	int32_t x = (int32_t)a, y = (int32_t)b;
+
+	(void)arg;
+	return (x > y) - (x < y);
+}

@@ -26,6 +26,15 @@ int st_wait(pid_t pid);
  * "message | detail" into msg; releases locks and pins as a statement frame would.
  */
 const char *st_catch(void (*fn)(void *), void *arg, char *msg, size_t len);
+/* Checker report callback: counts problems into st_problems, keeps the last one and all of
+ * them (newline-separated, truncated) for assertions; st_problems_reset() clears them. */
+extern int st_problems;
+extern char st_last_problem[700];
+extern char st_all_problems[16384];
+void st_collect(void *arg, const char *msg);
+void st_problems_reset(void);
+/* int4 comparator for index keys (bt_cmp_fn). */
+int st_cmp_int4(uint64_t a, uint64_t b, void *arg);
 /* Run a suite (fork mode) and return main's exit status. */
 struct Suite;
 int st_run(struct Suite *s);
