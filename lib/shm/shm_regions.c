@@ -3,7 +3,10 @@
  * needs shared memory adds one line here with its size and init functions.
  */
 #include "catalog/cat.h"
+#include "btree/bt.h"
+#include "buf/buf.h"
 #include "shm/proc.h"
+#include "smgr/smgr.h"
 #include "shm/shm.h"
 #include "shm/stats.h"
 
@@ -11,6 +14,9 @@ const shm_region_def shm_region_table[] = {
 	{"proc", proc_shmem_size, proc_shmem_init},
 	{"stats", stats_shmem_size, stats_shmem_init},
 	{"catalog", cat_shmem_size, cat_shmem_init},
+	{"smgr", smgr_shmem_size, smgr_shmem_init},
+	{"buf", buf_shmem_size, buf_shmem_init},
+	{"btree", bt_shmem_size, bt_shmem_init},
 };
 
 const unsigned shm_region_count = sizeof(shm_region_table) / sizeof(shm_region_table[0]);
