@@ -5,6 +5,7 @@
 #include "catalog/cat.h"
 #include "btree/bt.h"
 #include "buf/buf.h"
+#include "lock/lock.h"
 #include "shm/proc.h"
 #include "smgr/smgr.h"
 #include "shm/shm.h"
@@ -19,6 +20,7 @@ const shm_region_def shm_region_table[] = {
 	{"buf", buf_shmem_size, buf_shmem_init},
 	{"btree", bt_shmem_size, bt_shmem_init},
 	{"wal", wal_shmem_size, wal_shmem_init},
+	{"lock", lock_shmem_size, lock_shmem_init},
 };
 
 const unsigned shm_region_count = sizeof(shm_region_table) / sizeof(shm_region_table[0]);

@@ -22,21 +22,6 @@ void wal_crc32c_force_software(int on);
 #define RM_PAGE (RM_FIRST_TEST + 1)
 
 /* Raise-catching helper: runs fn, returns the SQLSTATE raised ("" if none). */
-static char caught[6];
-#define EXPECT_ERROR(code, stmt)                                  \
-	do {                                                          \
-		caught[0] = '\0';                                         \
-		ERR_TRY();                                                \
-		{                                                         \
-			stmt;                                                 \
-		}                                                         \
-		ERR_CATCH();                                              \
-		{                                                         \
-			memcpy(caught, err_last()->sqlstate, 6);              \
-		}                                                         \
-		ERR_END();                                                \
-		ck_assert_str_eq(caught, code);                           \
-	} while (0)
 
 /* ---- a test resource manager that records which sequence numbers were replayed ---------- */
 
@@ -52,9 +37,16 @@ seq_redo(const wal_record *rec)
 
 	ck_assert_uint_ge(rec->data_len, 4);
 	memcpy(&seq, rec->data, 4);
-	/* the payload after the sequence number is a pattern derived from it */
-	for (uint32_t i = 4; i < rec->data_len; i++)
-		ck_assert_uint_eq((unsigned char)rec->data[i], (unsigned char)(seq * 31 + i));
+	/* the payload after the sequence number is a pattern derived from it (one assertion:
+	 * each passing ck_assert costs a write to Check's pipe) */
+	{
+		uint32_t bad = 0;
+
+		for (uint32_t i = 4; i < rec->data_len; i++)
+			if ((unsigned char)rec->data[i] != (unsigned char)(seq * 31 + i))
+				bad++;
+		ck_assert_uint_eq(bad, 0);
+	}
 	if (nreplayed < MAX_SEQ)
 		replayed[nreplayed++] = seq;
 }

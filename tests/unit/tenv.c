@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "shm/proc.h"
@@ -15,6 +16,7 @@
 #include "util/mem.h"
 
 char tenv_datadir[256];
+char tenv_caught[6];
 wal_recovery_result tenv_recovery;
 static char shm_name[64];
 static int my_slot = -1;
@@ -34,7 +36,7 @@ tenv_settings(void)
 	settings.wal_segment_size = 1024 * 1024;
 	settings.fsync = false;
 	settings.max_locks_per_transaction = 64;
-	log_set_level(LV_ERROR);
+	log_set_level(getenv("TENV_LOG") ? LV_DEBUG : LV_ERROR);
 }
 
 static void
@@ -171,4 +173,12 @@ tenv_shared_scratch(size_t size)
 	}
 	memset(p, 0, size);
 	return p;
+}
+
+void
+tenv_sleep_ms(int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
 }

@@ -35,6 +35,33 @@ int tenv_wait(pid_t pid);
 /* Proc index of a child forked by tenv_fork. */
 int tenv_child_slot(pid_t pid);
 
+/* Run stmt and assert that it raises the SQLSTATE code (err_last() describes it after). */
+extern char tenv_caught[6];
+#define EXPECT_ERROR(code, stmt)                                  \
+	do {                                                          \
+		tenv_caught[0] = '\0';                                    \
+		ERR_TRY();                                                \
+		{                                                         \
+			stmt;                                                 \
+		}                                                         \
+		ERR_CATCH();                                              \
+		{                                                         \
+			memcpy(tenv_caught, err_last()->sqlstate, 6);         \
+		}                                                         \
+		ERR_END();                                                \
+		ck_assert_str_eq(tenv_caught, code);                      \
+	} while (0)
+
+void tenv_sleep_ms(int ms);
+/* Poll a condition for at most 10 s (a bound, never a timing assertion). */
+#define WAIT_UNTIL(cond)                                           \
+	do {                                                           \
+		int w__ = 0;                                               \
+		while (!(cond) && w__++ < 10000)                           \
+			tenv_sleep_ms(1);                                      \
+		ck_assert_msg((cond), "timed out waiting for " #cond);     \
+	} while (0)
+
 /* Simple shared scratch memory for tests (MAP_SHARED|MAP_ANONYMOUS), zeroed. */
 void *tenv_shared_scratch(size_t size);
 
