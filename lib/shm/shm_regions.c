@@ -10,6 +10,7 @@
 #include "smgr/smgr.h"
 #include "shm/shm.h"
 #include "shm/stats.h"
+#include "txn/txn.h"
 #include "wal/wal.h"
 
 const shm_region_def shm_region_table[] = {
@@ -21,6 +22,7 @@ const shm_region_def shm_region_table[] = {
 	{"btree", bt_shmem_size, bt_shmem_init},
 	{"wal", wal_shmem_size, wal_shmem_init},
 	{"lock", lock_shmem_size, lock_shmem_init},
+	{"txn", txn_shmem_size, txn_shmem_init},
 };
 
 const unsigned shm_region_count = sizeof(shm_region_table) / sizeof(shm_region_table[0]);

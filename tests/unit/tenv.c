@@ -10,6 +10,7 @@
 #include "shm/proc.h"
 #include "shm/shm.h"
 #include "tenv.h"
+#include "txn/txn.h"
 #include "util/cfg.h"
 #include "util/err.h"
 #include "util/log.h"
@@ -63,14 +64,17 @@ tenv_setup_nostart(void)
 	}
 	snprintf(shm_name, sizeof(shm_name), "/phtest.%d", (int)getpid());
 	shm_remove_stale(shm_name);
-	wal_bootstrap(tenv_datadir, 3);
+	wal_bootstrap(tenv_datadir, TXN_FIRST_NORMAL_XID);
+	txn_bootstrap(tenv_datadir);
 	create_shm();
 }
 
 void
 tenv_start(void)
 {
+	txn_init_process(tenv_datadir);
 	wal_recovery_run(tenv_datadir, &tenv_recovery);
+	txn_startup(&tenv_recovery);
 }
 
 void
