@@ -1106,6 +1106,11 @@ lock_set_xact_info(uint64_t xid, int64_t start_us)
 	lock_attach();
 	if (proc_my_index < 0)
 		return;
+	if (xid == 0 && proc_me != NULL) {
+		/* a new transaction (or none): a wound aimed at the previous one is stale */
+		atomic_fetch_and(&proc_me->ps_interrupts, ~PI_DEADLOCK);
+		atomic_store(&lock_procs[proc_my_index].lp_msg_busy, 0u);
+	}
 	atomic_store(&lock_procs[proc_my_index].lp_xid, xid);
 	atomic_store(&lock_procs[proc_my_index].lp_txn_start_us, start_us);
 }

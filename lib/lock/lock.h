@@ -139,7 +139,8 @@ void lock_xact_wait(uint64_t xid);
 /*
  * Who this process's transaction is, for deadlock_policy and victim choice: its xid (0
  * until assigned) and start time (microseconds; older = smaller).  lib/txn calls it at
- * transaction start and when the xid is assigned.
+ * transaction start and end (xid 0, which also clears a stale PI_DEADLOCK wound) and when
+ * the xid is assigned.
  */
 void lock_set_xact_info(uint64_t xid, int64_t start_us);
 /* Absolute time (microseconds since the epoch) at which the running statement times out;

@@ -213,6 +213,18 @@ START_TEST(subtransaction_levels_release_and_reassign)
 }
 END_TEST
 
+START_TEST(a_new_transaction_forgets_a_stale_wound)
+{
+	atomic_fetch_or(&proc_me->ps_interrupts, PI_DEADLOCK | PI_CANCEL);
+	lock_set_xact_info(0, proc_now_us());
+	ck_assert_uint_eq(atomic_load(&proc_me->ps_interrupts) & PI_DEADLOCK, 0);
+	ck_assert_uint_eq(atomic_load(&proc_me->ps_interrupts) & PI_CANCEL, PI_CANCEL); /* not ours */
+	atomic_fetch_and(&proc_me->ps_interrupts, ~PI_CANCEL);
+	lock_set_xact_info(77, proc_now_us());
+	ck_assert_uint_eq(atomic_load(&lock_procs[proc_my_index].lp_xid), 77);
+}
+END_TEST
+
 START_TEST(full_lock_table_raises_out_of_shared_memory)
 {
 	int i;
@@ -891,6 +903,7 @@ lock_suite(void)
 	tcase_add_test(tc, locks_are_reentrant_and_released_by_count);
 	tcase_add_test(tc, session_locks_outlive_transactions);
 	tcase_add_test(tc, subtransaction_levels_release_and_reassign);
+	tcase_add_test(tc, a_new_transaction_forgets_a_stale_wound);
 	tcase_add_test(tc, full_lock_table_raises_out_of_shared_memory);
 	suite_add_tcase(s, tc);
 
