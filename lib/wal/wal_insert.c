@@ -498,6 +498,9 @@ retry:
 	prev = wal_sh->w_last;
 	wal_sh->w_last = start;
 	atomic_store(&me->ws_inserting_at, wal_bytepos_to_lsn(start));
+	/* Reserved space must be filled: dying before that stalls every flusher, so it counts as
+	 * holding a lock (the supervisor then resets shared memory). */
+	proc_note_lock(1);
 	spin_release(&wal_sh->w_insert_lck);
 
 	h->prev = wal_bytepos_to_lsn(prev);
@@ -506,6 +509,7 @@ retry:
 	h->crc = wal_crc32c_final(crc);
 	copy_record(start, pcs, npcs, total, me);
 	atomic_store_explicit(&me->ws_inserting_at, 0, memory_order_release);
+	proc_note_lock(-1);
 
 	atomic_fetch_add(&wal_sh->st_records, 1);
 	atomic_fetch_add(&wal_sh->st_bytes, total);
