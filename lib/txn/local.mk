@@ -6,7 +6,8 @@ lib_libphcore_la_SOURCES += \
 	lib/txn/procarray.c \
 	lib/txn/visibility.c \
 	lib/txn/xact.c \
-	lib/txn/ssi.c
+	lib/txn/ssi.c \
+	lib/txn/txn_catalog.h lib/txn/catalog_glue.c
 EXTRA_DIST += lib/txn/README.md
 
 check_PROGRAMS += tests/unit/check_txn

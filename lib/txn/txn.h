@@ -220,6 +220,9 @@ txn_cid txn_current_cid(void);
 void txn_cci(void);
 /* Is xid this transaction's (top level, live subtransaction or released savepoint)? */
 bool txn_is_current_xid(txn_xid xid);
+/* Copy up to cap of those xids (ascending: the top level's first) into buf (may be NULL);
+ * returns how many there are. */
+int txn_current_xids(txn_xid *buf, int cap);
 
 txn_block_state txn_block(void);
 /* 'I' idle, 'T' in a transaction block, 'E' in a failed block (ReadyForQuery). */

@@ -170,6 +170,17 @@ txn_is_current_xid(txn_xid xid)
 	return xid_index(xid) >= 0;
 }
 
+int
+txn_current_xids(txn_xid *buf, int cap)
+{
+	check_owner();
+	if (X.block == TXN_BLOCK_IDLE)
+		return 0;
+	for (int i = 0; buf != NULL && i < X.nxids && i < cap; i++)
+		buf[i] = X.xids[i];
+	return X.nxids;
+}
+
 static void
 start_transaction(int isolation, int read_only)
 {

@@ -14,6 +14,7 @@
 #include "shm/proc.h"
 #include "tenv.h"
 #include "txn/txn.h"
+#include "txn/txn_catalog.h"
 #include "txn/txn_int.h"
 #include "util/cfg.h"
 #include "util/err.h"
@@ -1414,6 +1415,72 @@ START_TEST(ssi_page_split_carries_locks_to_the_new_page)
 }
 END_TEST
 
+/* ---- the catalog's hooks ------------------------------------------------------------------ */
+
+static txn_xid
+committed_xid(bool commit)
+{
+	txn_xid x;
+
+	txn_begin_block(-1, -1);
+	x = txn_assign_xid();
+	if (commit)
+		txn_commit_block();
+	else
+		txn_rollback_block();
+	return x;
+}
+
+START_TEST(catalog_hooks_apply_mvcc_to_catalog_rows)
+{
+	txn_xid c1 = committed_xid(true), a1 = committed_xid(false), c2, mine, sub;
+	cat_snapshot cs, none = { 0 };
+	pid_t p;
+
+	B = tenv_shared_scratch(sizeof(board));
+	p = tenv_fork(child_holds_xid, (void *)0); /* a running transaction */
+	WAIT_UNTIL(B->step[0] == 1);
+	ck_assert_int_eq(txn_catalog_xid_state(TXN_BOOTSTRAP_XID), CAT_XID_COMMITTED);
+	ck_assert_int_eq(txn_catalog_xid_state(TXN_INVALID_XID), CAT_XID_ABORTED);
+	ck_assert_int_eq(txn_catalog_xid_state(c1), CAT_XID_COMMITTED);
+	ck_assert_int_eq(txn_catalog_xid_state(a1), CAT_XID_ABORTED);
+	ck_assert_int_eq(txn_catalog_xid_state(B->xid[0]), CAT_XID_IN_PROGRESS);
+	txn_begin_block(TXN_REPEATABLE_READ, -1);
+	mine = txn_assign_xid();
+	txn_savepoint("s");
+	sub = txn_assign_xid();
+	ck_assert_int_eq(txn_catalog_xid_state(mine), CAT_XID_IN_PROGRESS);
+	txn_stmt_start();
+	txn_catalog_snapshot(&cs);
+	ck_assert_uint_eq(cs.cs_xid, mine);
+	ck_assert_uint_eq(cs.cs_nsubxids, 1);
+	ck_assert_uint_eq(cs.cs_subxids[0], sub);
+	ck_assert_ptr_nonnull(cs.cs_txn);
+	ck_assert(txn_catalog_visible(c1, 0, &cs));                     /* committed before */
+	ck_assert(!txn_catalog_visible(a1, 0, &cs));                    /* aborted */
+	ck_assert(!txn_catalog_visible(B->xid[0], 0, &cs));             /* running */
+	ck_assert(!txn_catalog_visible(TXN_FROZEN_XID, c1, &cs));       /* dropped, committed */
+	ck_assert(txn_catalog_visible(TXN_FROZEN_XID, a1, &cs));        /* drop rolled back */
+	ck_assert(txn_catalog_visible(TXN_FROZEN_XID, B->xid[0], &cs)); /* drop in progress */
+	txn_stmt_end();
+	B->go[0] = 1;
+	WAIT_UNTIL(B->step[0] == 2);
+	ck_assert_int_eq(tenv_wait(p), 0);
+	/* the next statement's catalog snapshot is fresh, even at REPEATABLE READ */
+	txn_stmt_start();
+	txn_catalog_snapshot(&cs);
+	ck_assert(txn_catalog_visible(B->xid[0], 0, &cs));
+	ck_assert(!txn_xid_in_snapshot(B->xid[0], txn_get_snapshot())); /* taken after: sees it */
+	txn_stmt_end();
+	txn_rollback_block();
+	/* without a snapshot: the latest committed state */
+	c2 = committed_xid(true);
+	ck_assert(txn_catalog_visible(c2, 0, &none));
+	ck_assert(!txn_catalog_visible(c2, c1, NULL));
+	ck_assert(!txn_catalog_visible(a1, 0, NULL));
+}
+END_TEST
+
 static Suite *
 txn_suite(void)
 {
@@ -1471,6 +1538,11 @@ txn_suite(void)
 	tcase_add_test(tc, ssi_keeps_committed_readers_while_overlapping_transactions_run);
 	tcase_add_test(tc, ssi_structures_doom_the_pivot);
 	tcase_add_test(tc, ssi_page_split_carries_locks_to_the_new_page);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("catalog hooks");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, catalog_hooks_apply_mvcc_to_catalog_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }
