@@ -1,7 +1,6 @@
 # lib/wal: write-ahead log, group commit, control file, checkpoints, recovery.
 lib_libphcore_la_SOURCES += \
 	lib/wal/wal.h lib/wal/wal_int.h \
-	lib/wal/crc32c.c \
 	lib/wal/wal_insert.c \
 	lib/wal/wal_file.c \
 	lib/wal/wal_reader.c \

@@ -328,15 +328,6 @@ void wal_recovery_run(const char *datadir, wal_recovery_result *out);
 
 /* ---- utilities -------------------------------------------------------------------------- */
 
-/* CRC32C (Castagnoli), hardware-accelerated when the CPU has SSE4.2. */
-uint32_t wal_crc32c(const void *data, size_t len);
-uint32_t wal_crc32c_update(uint32_t crc, const void *data, size_t len); /* crc: 0xffffffff to start */
-static inline uint32_t
-wal_crc32c_final(uint32_t crc)
-{
-	return crc ^ 0xffffffffu;
-}
-
 /* Segment file name for segment number segno ("000000000000002A"). */
 void wal_segment_name(uint64_t segno, char *buf, size_t buflen);
 

@@ -16,6 +16,7 @@
 #include "shm/proc.h"
 #include "shm/shm.h"
 #include "util/cfg.h"
+#include "util/crc32c.h"
 #include "util/err.h"
 #include "util/log.h"
 #include "wal/wal_int.h"
@@ -152,7 +153,7 @@ control_paths(const char *datadir, char *path, char *tmp, char *dir, size_t len)
 static uint32_t
 control_crc(const wal_control *c)
 {
-	return wal_crc32c(c, offsetof(wal_control, crc));
+	return crc32c(0, c, offsetof(wal_control, crc));
 }
 
 const char *
@@ -292,10 +293,9 @@ wal_build_record_local(char *buf, size_t cap, uint8_t rmid, uint8_t info, uint64
 	h.main_len = len;
 	memcpy(buf, &h, sizeof(h));
 	memcpy(buf + WAL_REC_HDR_SIZE, data, len);
-	crc = wal_crc32c_update(0xffffffffu, buf + WAL_REC_HDR_SIZE, len);
-	crc = wal_crc32c_update(crc, buf, 4);
-	crc = wal_crc32c_update(crc, buf + 8, WAL_REC_HDR_SIZE - 8);
-	h.crc = wal_crc32c_final(crc);
+	crc = crc32c(0, buf + WAL_REC_HDR_SIZE, len);
+	crc = crc32c(crc, buf, 4);
+	h.crc = crc32c(crc, buf + 8, WAL_REC_HDR_SIZE - 8);
 	memcpy(buf, &h, sizeof(h));
 	return h.tot_len;
 }

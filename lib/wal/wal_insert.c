@@ -13,6 +13,7 @@
 #include "shm/proc.h"
 #include "shm/shm.h"
 #include "util/cfg.h"
+#include "util/crc32c.h"
 #include "util/err.h"
 #include "util/log.h"
 #include "wal/wal_int.h"
@@ -473,9 +474,9 @@ retry:
 	h->main_len = (uint32_t)main_len;
 	pcs[0] = (piece){ hdrbuf, WAL_REC_HDR_SIZE + (size_t)nblocks * WAL_BLK_HDR_SIZE };
 	/* CRC of everything after the record header, now; the header once prev is known. */
-	crc = wal_crc32c_update(0xffffffffu, hdrbuf + WAL_REC_HDR_SIZE, pcs[0].len - WAL_REC_HDR_SIZE);
+	crc = crc32c(0, hdrbuf + WAL_REC_HDR_SIZE, pcs[0].len - WAL_REC_HDR_SIZE);
 	for (int i = 1; i < npcs; i++)
-		crc = wal_crc32c_update(crc, pcs[i].p, pcs[i].len);
+		crc = crc32c(crc, pcs[i].p, pcs[i].len);
 	size = WAL_ALIGN(total);
 
 	spin_acquire(&wal_sh->w_insert_lck);
@@ -504,9 +505,8 @@ retry:
 	spin_release(&wal_sh->w_insert_lck);
 
 	h->prev = wal_bytepos_to_lsn(prev);
-	crc = wal_crc32c_update(crc, hdrbuf, 4);
-	crc = wal_crc32c_update(crc, hdrbuf + 8, WAL_REC_HDR_SIZE - 8);
-	h->crc = wal_crc32c_final(crc);
+	crc = crc32c(crc, hdrbuf, 4);
+	h->crc = crc32c(crc, hdrbuf + 8, WAL_REC_HDR_SIZE - 8);
 	copy_record(start, pcs, npcs, total, me);
 	atomic_store_explicit(&me->ws_inserting_at, 0, memory_order_release);
 	proc_note_lock(-1);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/crc32c.h"
 #include "util/err.h"
 #include "util/mem.h"
 #include "wal/wal_int.h"
@@ -194,10 +195,9 @@ parse(wal_reader *r, uint64_t start)
 
 	memcpy(&h, r->buf, sizeof(h));
 	memset(rec, 0, sizeof(*rec));
-	crc = wal_crc32c_update(0xffffffffu, r->buf + WAL_REC_HDR_SIZE, h.tot_len - WAL_REC_HDR_SIZE);
-	crc = wal_crc32c_update(crc, r->buf, 4);
-	crc = wal_crc32c_update(crc, r->buf + 8, WAL_REC_HDR_SIZE - 8);
-	if (wal_crc32c_final(crc) != h.crc)
+	crc = crc32c(0, r->buf + WAL_REC_HDR_SIZE, h.tot_len - WAL_REC_HDR_SIZE);
+	crc = crc32c(crc, r->buf, 4);
+	if (crc32c(crc, r->buf + 8, WAL_REC_HDR_SIZE - 8) != h.crc)
 		return fail(r, "incorrect checksum of WAL record at " WAL_LSN_FMT,
 		            WAL_LSN_ARGS(wal_bytepos_to_lsn(start)));
 	rec->lsn = wal_bytepos_to_lsn(start);

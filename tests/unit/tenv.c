@@ -37,6 +37,7 @@ tenv_settings(void)
 	settings.wal_segment_size = 1024 * 1024;
 	settings.fsync = false;
 	settings.max_locks_per_transaction = 64;
+	settings.shared_buffers = 1024 * 1024; /* other regions are sized from settings too */
 	log_set_level(getenv("TENV_LOG") ? LV_DEBUG : LV_ERROR);
 }
 
