@@ -9,7 +9,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	apt-get update -qq
 	apt-get install -y -qq build-essential autoconf automake libtool pkg-config \
 		libnng-dev libbsd-dev liblmdb-dev libcjson-dev check libsubunit-dev libunwind-dev \
-		libedit-dev groff-base lcov postgresql postgresql-client python3-psycopg2 \
+		libedit-dev libssl-dev groff-base lcov postgresql postgresql-client python3-psycopg2 \
 		>/dev/null
 fi
 autoreconf -fi

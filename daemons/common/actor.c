@@ -607,13 +607,13 @@ actor_run(void)
 noreturn void
 actor_exit(int status)
 {
-	for (int i = 0; i < MAX_DESTS; i++)
-		if (A.dests[i].open)
-			nng_close(A.dests[i].sock);
-	if (A.mbox_open) {
-		nng_close(A.mbox);
-		if (A.mbox_path[0])
-			unlink(A.mbox_path);
-	}
+	/*
+	 * The sockets are not closed with nng_close: it waits for nng's own threads to finish
+	 * with every pipe and dialer, and a process's exit must not depend on that.  exit()
+	 * ends those threads and the kernel closes the descriptors; only the mailbox's socket
+	 * file needs removing.
+	 */
+	if (A.mbox_open && A.mbox_path[0])
+		unlink(A.mbox_path);
 	exit(status);
 }

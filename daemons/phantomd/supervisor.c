@@ -110,6 +110,7 @@ static struct {
 	int shutdown;       /* SD_* requested */
 	int exit_status;
 	int64_t kill_at;    /* SIGKILL the stragglers at this time (0: none) */
+	int64_t quit_at;    /* SIGQUIT auxiliary processes still running at this time (0: none) */
 	bool shm_made;
 	child *kids;        /* by process-table slot */
 	uint32_t nkids;
@@ -760,10 +761,23 @@ advance(void)
 			if (S.kids[i].pid)
 				shutdown_kid((int)i, SHUTDOWN_FAST);
 		set_state(PM_WAIT_AUX);
+		S.quit_at = now + SUPERVISOR_AUX_GRACE_MS;
 		/* FALLTHROUGH */
 	case PM_WAIT_AUX:
 		if (count_kids(-1) == 0)
 			finish(S.exit_status);
+		if (S.quit_at && now >= S.quit_at) {
+			/* Nothing is left to wait for: no sessions, the checkpoint is done.  A process
+			 * that still runs is stuck; do not let it hold the shutdown forever. */
+			for (uint32_t i = 0; i < S.nkids; i++)
+				if (S.kids[i].pid)
+					log_msg(LV_WARNING, "%s (pid %d) did not exit within %d ms; sending SIGQUIT",
+					        proc_role_name(S.kids[i].role), (int)S.kids[i].pid,
+					        SUPERVISOR_AUX_GRACE_MS);
+			signal_all(SIGQUIT);
+			S.quit_at = 0;
+			S.kill_at = now + SUPERVISOR_KILL_AFTER_MS;
+		}
 		break;
 	case PM_RESET:
 		if (count_kids(-1) == 0) {
@@ -790,6 +804,8 @@ poll_timeout(void)
 
 	if (S.kill_at && S.kill_at - now < t)
 		t = S.kill_at - now;
+	if (S.quit_at && S.quit_at - now < t)
+		t = S.quit_at - now;
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		int64_t at = S.aux[r].restart_at;
 

@@ -13,6 +13,9 @@
 
 /* How long children get to exit after SIGQUIT before they are killed. */
 #define SUPERVISOR_KILL_AFTER_MS 5000
+/* Fast/smart shutdown: once sessions and the checkpoint are done, auxiliary processes get
+ * this long to exit before SIGQUIT. */
+#define SUPERVISOR_AUX_GRACE_MS 10000
 
 /*
  * Run the server on datadir (settings and -c overrides already applied by the caller).

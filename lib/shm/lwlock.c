@@ -9,12 +9,38 @@
  *   who retry (and set the bits again if they still cannot enter).
  */
 #include <errno.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include "shm/futex.h"
 #include "shm/lwlock.h"
 #include "shm/proc.h"
 #include "util/err.h"
+
+/* This process's pid, cached: getpid() is a system call and exclusive acquisitions are hot.
+ * A fork handler clears it in the child. */
+static int32_t self_pid;
+
+static void
+forget_pid(void)
+{
+	self_pid = 0;
+}
+
+int32_t
+lwlock_my_pid(void)
+{
+	static bool registered;
+
+	if (self_pid == 0) {
+		if (!registered) {
+			pthread_atfork(NULL, NULL, forget_pid);
+			registered = true;
+		}
+		self_pid = (int32_t)getpid();
+	}
+	return self_pid;
+}
 
 static lwlock *held[LWLOCK_MAX_HELD];
 static lw_mode held_mode[LWLOCK_MAX_HELD];
@@ -61,7 +87,7 @@ remember(lwlock *l, lw_mode mode)
 	held_mode[nheld] = mode;
 	nheld++;
 	if (mode == LW_EXCLUSIVE)
-		l->lw_owner = (int32_t)getpid();
+		l->lw_owner = lwlock_my_pid();
 	proc_note_lock(1);
 }
 

@@ -43,6 +43,8 @@ void lwlock_release(lwlock *l);
 /* Error recovery: release every lwlock this process holds. */
 void lwlock_release_all(void);
 bool lwlock_held_by_me(const lwlock *l);
+/* This process's pid (cached; correct in children after fork). */
+int32_t lwlock_my_pid(void);
 int lwlock_num_held(void);
 
 #endif

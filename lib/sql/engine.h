@@ -11,7 +11,13 @@
  *
  * Memory: strings passed in are only borrowed for the call.  Objects returned
  * (sql_prepared, sql_portal, res_column arrays) belong to the engine and live until freed
- * or until the session ends (portals: until closed or the transaction ends).
+ * or until the session ends.  A portal can run only inside the transaction that created it:
+ * once that transaction has ended, sql_execute on it raises 34000, but the handle itself stays
+ * valid until sql_portal_free (the protocol layer frees every portal when ReadyForQuery
+ * reports 'I', and frees all statements and portals before sql_session_end).  A portal does
+ * not depend on its prepared statement: the statement may be freed first.  During every call
+ * mem_cur is a context that the protocol layer resets after each client message; the engine
+ * keeps nothing there.
  *
  * Interrupts: the engine polls proc_me->ps_interrupts during long work and raises 57014
  * (cancel), 57P01 (terminate, FATAL), 40P01 (deadlock victim) as they require.

@@ -7,6 +7,7 @@
  * their class.  Large requests get a malloc block of their own, linked into the context's
  * list of large blocks so pfree can unlink and free it.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,36 +99,51 @@ mem_create(mem_ctx *parent, const char *name)
 	return c;
 }
 
+/*
+ * Free what c holds.  With keep, the context's first block (the oldest, at the end of the
+ * list) survives emptied: contexts reset once per statement or row then allocate again
+ * without a trip to malloc.
+ */
 static void
-free_contents(mem_ctx *c)
+free_contents(mem_ctx *c, bool keep)
 {
+	block *kept = NULL;
+
 	while (c->first_child)
 		mem_delete(c->first_child);
 	for (block *b = c->blocks, *n; b; b = n) {
 		n = b->next;
-		free(b);
+		if (keep && n == NULL && b->size == BLOCK_MIN)
+			kept = b;
+		else
+			free(b);
 	}
 	for (large_block *l = c->large, *n; l; l = n) {
 		n = l->next;
 		free(l);
 	}
-	c->blocks = NULL;
+	c->blocks = kept;
 	c->large = NULL;
 	memset(c->freelist, 0, sizeof(c->freelist));
 	c->bytes = 0;
-	c->next_block_size = BLOCK_MIN;
+	if (kept) {
+		kept->used = 0;
+		kept->next = NULL;
+		c->bytes = sizeof(block) + kept->size;
+	}
+	c->next_block_size = kept ? BLOCK_MIN * 2 : BLOCK_MIN;
 }
 
 void
 mem_reset(mem_ctx *c)
 {
-	free_contents(c);
+	free_contents(c, true);
 }
 
 void
 mem_delete(mem_ctx *c)
 {
-	free_contents(c);
+	free_contents(c, false);
 	if (c->parent) {
 		mem_ctx **pp = &c->parent->first_child;
 

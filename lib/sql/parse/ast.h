@@ -16,7 +16,9 @@
  *    case unless they were double-quoted, and truncated to 63 bytes.
  *  - Everything is palloc'd in the current memory context (util/mem.h) at parse time; there
  *    is no per-node free: delete the context.  Nodes are never shared between two parents,
- *    except one documented case (MultiAssignRef.source).
+ *    except one documented case (MultiAssignRef.source).  Strings are read-only: a name
+ *    that is a keyword (a column called "key") points to the parser's static keyword text,
+ *    so never pfree or modify a string of a tree; ast_copy gives the copy its own strings.
  *  - ast_walk / ast_copy / ast_equal / ast_dump work on every node kind generically, driven
  *    by the field table that ast_gen.awk builds from the struct definitions below
  *    (between AST-NODES-BEGIN and AST-NODES-END: one field per line; field C types map to
@@ -120,7 +122,8 @@ typedef enum {
 	ALL_SUBLINK,            /* testexpr op ALL (select) */
 	ANY_SUBLINK,            /* testexpr op ANY (select); also IN (select), operName "=" */
 	EXPR_SUBLINK,           /* (select) as a scalar */
-	MULTIEXPR_SUBLINK,      /* UPDATE ... SET (a, b) = (select) */
+	MULTIEXPR_SUBLINK,      /* for the analyzer: UPDATE ... SET (a, b) = (select), which the
+	                         * parser leaves as an EXPR_SUBLINK under MultiAssignRef */
 	ARRAY_SUBLINK           /* ARRAY(select) */
 } sublink_type;
 
@@ -378,7 +381,7 @@ typedef struct ColumnRef {
 	ast_list *fields;
 } ColumnRef;
 
-/* $n */
+/* $n; $0 is accepted here and refused by the analyzer (42P02), as in PostgreSQL */
 typedef struct ParamRef {
 	ast_node hdr;
 	int number;
@@ -1335,9 +1338,10 @@ typedef struct DiscardStmt {
  * [WITH] (options): filename NULL means STDIN/STDOUT.  The old syntax (BINARY, CSV,
  * HEADER, DELIMITER [AS] 'x', NULL [AS] 'x', QUOTE, ESCAPE, FORCE QUOTE/NOT NULL, FREEZE)
  * becomes the same DefElems as the new: format (String text/csv/binary), delimiter, null,
- * header (Boolean or String "match"), quote, escape, force_quote (String list or A_Star),
- * force_not_null, force_null, freeze (Boolean), encoding.  Option arguments in the new
- * syntax are kept as written (String, Integer, Float, A_Star, List).
+ * header and freeze (String "true"), quote, escape, force_quote (String list or A_Star),
+ * force_not_null, force_null, encoding.  Option arguments in the new syntax are kept as
+ * written: String for words and strings (true/on/match...), Integer, Float, A_Star, a List
+ * of Strings, or NULL when the option has no argument (HEADER alone).
  */
 typedef struct CopyStmt {
 	ast_node hdr;

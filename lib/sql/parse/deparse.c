@@ -364,6 +364,18 @@ a_const(strbuf *b, const A_Const *c)
 	}
 }
 
+/* open l mid r close: the shape of most two-operand forms */
+static void
+two(strbuf *b, const char *open, const ast_node *l, const char *mid, const ast_node *r,
+    const char *close)
+{
+	sb_puts(b, open);
+	expr(b, l);
+	sb_puts(b, mid);
+	expr(b, r);
+	sb_puts(b, close);
+}
+
 static bool
 is_negative_const(const ast_node *n)
 {
@@ -479,20 +491,11 @@ sql_syntax_func(strbuf *b, const FuncCall *f)
 	ast_node *const *a = n ? f->args->items : NULL;
 
 	if (is_system_func(f, "extract") && n == 2) {
-		sb_puts(b, "EXTRACT(");
-		expr(b, a[0]);
-		sb_puts(b, " FROM ");
-		expr(b, a[1]);
+		two(b, "EXTRACT(", a[0], " FROM ", a[1], "");
 	} else if (is_system_func(f, "position") && n == 2) {
-		sb_puts(b, "POSITION(");
-		expr(b, a[1]);
-		sb_puts(b, " IN ");
-		expr(b, a[0]);
+		two(b, "POSITION(", a[1], " IN ", a[0], "");
 	} else if (is_system_func(f, "substring") && (n == 2 || n == 3)) {
-		sb_puts(b, "SUBSTRING(");
-		expr(b, a[0]);
-		sb_puts(b, " FROM ");
-		expr(b, a[1]);
+		two(b, "SUBSTRING(", a[0], " FROM ", a[1], "");
 		if (n == 3) {
 			sb_puts(b, " FOR ");
 			expr(b, a[2]);
@@ -514,21 +517,14 @@ sql_syntax_func(strbuf *b, const FuncCall *f)
 			expr(b, a[i]);
 		}
 	} else if (is_system_func(f, "overlay") && (n == 3 || n == 4)) {
-		sb_puts(b, "OVERLAY(");
-		expr(b, a[0]);
-		sb_puts(b, " PLACING ");
-		expr(b, a[1]);
-		sb_puts(b, " FROM ");
+		two(b, "OVERLAY(", a[0], " PLACING ", a[1], " FROM ");
 		expr(b, a[2]);
 		if (n == 4) {
 			sb_puts(b, " FOR ");
 			expr(b, a[3]);
 		}
 	} else if (is_system_func(f, "timezone") && n == 2) {
-		sb_putc(b, '(');
-		expr(b, a[1]);
-		sb_puts(b, " AT TIME ZONE ");
-		expr(b, a[0]);
+		two(b, "(", a[1], " AT TIME ZONE ", a[0], "");
 	} else if (is_system_func(f, "pg_collation_for") && n == 1) {
 		sb_puts(b, "COLLATION FOR (");
 		expr(b, a[0]);
@@ -627,18 +623,11 @@ a_expr(strbuf *b, const A_Expr *e)
 		return;
 	case AEXPR_DISTINCT:
 	case AEXPR_NOT_DISTINCT:
-		sb_putc(b, '(');
-		expr(b, e->lexpr);
-		sb_puts(b, e->kind == AEXPR_DISTINCT ? " IS DISTINCT FROM " : " IS NOT DISTINCT FROM ");
-		expr(b, e->rexpr);
-		sb_putc(b, ')');
+		two(b, "(", e->lexpr, e->kind == AEXPR_DISTINCT ? " IS DISTINCT FROM "
+		                                                 : " IS NOT DISTINCT FROM ", e->rexpr, ")");
 		return;
 	case AEXPR_NULLIF:
-		sb_puts(b, "NULLIF(");
-		expr(b, e->lexpr);
-		sb_puts(b, ", ");
-		expr(b, e->rexpr);
-		sb_putc(b, ')');
+		two(b, "NULLIF(", e->lexpr, ", ", e->rexpr, ")");
 		return;
 	case AEXPR_IN:
 		sb_putc(b, '(');
@@ -677,11 +666,7 @@ a_expr(strbuf *b, const A_Expr *e)
 		expr(b, e->lexpr);
 		sb_putc(b, ' ');
 		sb_puts(b, ast_strval(e->name->items[0]));
-		sb_putc(b, ' ');
-		expr(b, r->items[0]);
-		sb_puts(b, " AND ");
-		expr(b, r->items[1]);
-		sb_putc(b, ')');
+		two(b, " ", r->items[0], " AND ", r->items[1], ")");
 		return;
 	}
 	}

@@ -1164,8 +1164,9 @@ scan_tokens(parse_state *ps)
 			err_rethrow();
 		ps->lex_error = palloc(sizeof(err_info));
 		err_copy(ps->lex_error);
-		new_token(&lx, TK_LEXERROR, lx.n);
+		/* lx was changed inside the try block: set what new_token reads before using it */
 		lx.i = lx.n;
+		new_token(&lx, TK_LEXERROR, lx.n);
 	}
 	ERR_END();
 	new_token(&lx, TK_EOF, lx.n);

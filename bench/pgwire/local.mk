@@ -1,0 +1,2 @@
+# bench/pgwire: protocol-layer benchmarks (see BENCHMARKS.md).
+EXTRA_DIST += bench/pgwire/protocol-overhead.sh
