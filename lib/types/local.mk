@@ -19,4 +19,5 @@ tests_unit_check_types_LDADD = $(CHECK_LDADD)
 TESTS += tests/unit/check_types
 EXTRA_DIST += tests/unit/types_runner.c tests/unit/types_cases/generate.py \
 	tests/unit/types_cases/io.cases tests/unit/types_cases/io.expected \
-	tests/unit/types_cases/datetime.cases tests/unit/types_cases/datetime.expected
+	tests/unit/types_cases/datetime.cases tests/unit/types_cases/datetime.expected \
+	tests/unit/types_cases/ops.cases tests/unit/types_cases/ops.expected

@@ -160,7 +160,7 @@ array_prepend(fn_call *c)
 	n2[0] = ARG_ISNULL(0);
 	memcpy(v2 + 1, vals, sizeof(Datum) * (size_t)n);
 	memcpy(n2 + 1, nulls, sizeof(bool) * (size_t)n);
-	int lb = nd ? ty_array_lbound(ARG(1), 1) - 1 : 1;
+	int lb = nd ? ty_array_lbound(ARG(1), 1) : 1;
 	return build_like(ARG(1), elem, n + 1, v2, n2, lb);
 }
 

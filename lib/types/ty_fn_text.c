@@ -1413,8 +1413,45 @@ get_regex(fn_call *c, const char *pat, int plen, int cflags)
 	mem_switch(old);
 	int r = regcomp(&rc->re, rc->pat, cflags | REG_EXTENDED);
 	if (r != 0) {
-		char msg[256];
-		regerror(r, &rc->re, msg, sizeof msg);
+		/* PostgreSQL's wording for the error classes both engines share */
+		const char *msg;
+		switch (r) {
+		case REG_EPAREN:
+			msg = "parentheses () not balanced";
+			break;
+		case REG_EBRACK:
+			msg = "brackets [] not balanced";
+			break;
+		case REG_EBRACE:
+			msg = "braces {} not balanced";
+			break;
+		case REG_BADRPT:
+			msg = "quantifier operand invalid";
+			break;
+		case REG_EESCAPE:
+			msg = "invalid escape \\ sequence";
+			break;
+		case REG_ECTYPE:
+			msg = "invalid character class";
+			break;
+		case REG_ERANGE:
+			msg = "invalid character range";
+			break;
+		case REG_BADBR:
+			msg = "invalid repetition count(s)";
+			break;
+		case REG_ESUBREG:
+			msg = "invalid backreference number";
+			break;
+		case REG_ECOLLATE:
+			msg = "invalid collating element";
+			break;
+		case REG_ESPACE:
+			msg = "out of memory";
+			break;
+		default:
+			msg = "invalid regular expression";
+		}
 		ph_error(ERRCODE_INVALID_REGULAR_EXPRESSION, "invalid regular expression: %s", msg);
 	}
 	rc->valid = true;

@@ -126,14 +126,20 @@ match_generic(const ty_like_pat *p, const char *s, int slen)
 	while (1) {
 		if (pi < p->nitems) {
 			const like_item *x = &it[pi];
-			if (x->kind == IT_ERR)
-				trailing_escape();
+			if (x->kind == IT_ERR) {
+				if (si < slen)
+					trailing_escape();
+				return false;
+			}
 			if (x->kind == IT_ANYSEQ) {
 				/* '%' at the end matches the rest */
 				if (pi + 1 == p->nitems)
 					return true;
-				if (it[pi + 1].kind == IT_ERR)
-					trailing_escape();
+				if (it[pi + 1].kind == IT_ERR) {
+					if (si < slen)
+						trailing_escape();
+					return false;
+				}
 				star_pi = ++pi;
 				star_si = si;
 				continue;

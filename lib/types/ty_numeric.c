@@ -1337,36 +1337,10 @@ log_var(const nvar *base, const nvar *num, nvar *r)
 	nv_free(&ln);
 }
 
+/* base ^ exp for an integer exponent, rounded to rscale (PostgreSQL 15's power_var_int) */
 static void
-power_var_int(const nvar *base, int exp, int exp_dscale, nvar *r)
+power_var_int(const nvar *base, int exp, nvar *r, int rscale)
 {
-	double f;
-	if (base->ndigits != 0) {
-		f = base->digits[0];
-		int p = base->weight * DEC_DIGITS;
-		for (int i = 1; i < base->ndigits && i * DEC_DIGITS < 16; i++) {
-			f = f * NBASE + base->digits[i];
-			p -= DEC_DIGITS;
-		}
-		f = exp * (log10(f) + p);
-	} else
-		f = 0;
-	if (f > (double)(SHRT_MAX + 1) * DEC_DIGITS)
-		overflow_error();
-	if (f + 1 < -NUMERIC_MAX_DISPLAY_SCALE) {
-		nv_zero(r);
-		r->dscale = NUMERIC_MAX_DISPLAY_SCALE;
-		return;
-	}
-	int rscale = NUMERIC_MIN_SIG_DIGITS - (int)f;
-	if (rscale < base->dscale)
-		rscale = base->dscale;
-	if (rscale < exp_dscale)
-		rscale = exp_dscale;
-	if (rscale < 0)
-		rscale = 0;
-	if (rscale > NUMERIC_MAX_DISPLAY_SCALE)
-		rscale = NUMERIC_MAX_DISPLAY_SCALE;
 	nvar one;
 	nv_const(&one, one_digit, 1, 0, 0);
 	switch (exp) {
@@ -1394,6 +1368,21 @@ power_var_int(const nvar *base, int exp, int exp_dscale, nvar *r)
 	if (base->ndigits == 0) {
 		if (exp < 0)
 			ty_err_div0();
+		nv_zero(r);
+		r->dscale = rscale;
+		nv_free(&one);
+		return;
+	}
+	double f = base->digits[0];
+	int p = base->weight * DEC_DIGITS;
+	for (int i = 1; i < base->ndigits && i * DEC_DIGITS < 16; i++) {
+		f = f * NBASE + base->digits[i];
+		p -= DEC_DIGITS;
+	}
+	f = exp * (log10(f) + p);
+	if (f > 3.0 * SHRT_MAX * DEC_DIGITS)
+		overflow_error();
+	if (f + 1 < -rscale || f + 1 < -NUMERIC_MAX_DISPLAY_SCALE) {
 		nv_zero(r);
 		r->dscale = rscale;
 		nv_free(&one);
@@ -1451,7 +1440,12 @@ power_var(const nvar *base, const nvar *exp, nvar *r)
 	if (exp->ndigits == 0 || exp->ndigits <= exp->weight + 1) {
 		int64_t e64;
 		if (nv_to_int64(exp, &e64) && e64 >= INT32_MIN && e64 <= INT32_MAX) {
-			power_var_int(base, (int)e64, exp->dscale, r);
+			int rscale = NUMERIC_MIN_SIG_DIGITS;
+			if (rscale < base->dscale)
+				rscale = base->dscale;
+			if (rscale > NUMERIC_MAX_DISPLAY_SCALE)
+				rscale = NUMERIC_MAX_DISPLAY_SCALE;
+			power_var_int(base, (int)e64, r, rscale);
 			return;
 		}
 	}
@@ -1969,6 +1963,9 @@ ty_numeric_power(Datum a, Datum b)
 		if (es < 0)
 			return ty_numeric_from_int64(0);
 		if (sa == NUMERIC_NINF) {
+			if (y.ndigits > y.weight + 1)
+				ph_error(ERRCODE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+				         "a negative number raised to a non-integer power yields a complex result");
 			/* an odd integer exponent keeps the sign */
 			bool odd = y.ndigits == y.weight + 1 && (y.digits[y.ndigits - 1] % 2) == 1;
 			return make_special(odd ? NUMERIC_NINF : NUMERIC_PINF);

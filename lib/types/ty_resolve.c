@@ -572,8 +572,10 @@ ty_resolve_operator(const char *name, Oid left, Oid right, int location, ty_reso
 	if (r == -1)
 		oper_name_error(ERRCODE_UNDEFINED_FUNCTION, "operator does not exist: %s", name, left, right,
 		                location,
-		                "No operator matches the given name and argument types. You might need to "
-		                "add explicit type casts.");
+		                kind == 'b' ? "No operator matches the given name and argument types. You "
+		                              "might need to add explicit type casts."
+		                            : "No operator matches the given name and argument type. You "
+		                              "might need to add an explicit type cast.");
 	if (r == -2)
 		oper_name_error(ERRCODE_AMBIGUOUS_FUNCTION, "operator is not unique: %s", name, left, right,
 		                location,

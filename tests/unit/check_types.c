@@ -52,6 +52,12 @@ START_TEST(datetime_io_matches_postgresql)
 }
 END_TEST
 
+START_TEST(operators_match_postgresql)
+{
+	check_file("ops");
+}
+END_TEST
+
 static Suite *
 types_suite(void)
 {
@@ -60,6 +66,7 @@ types_suite(void)
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, io_matches_postgresql);
 	tcase_add_test(tc, datetime_io_matches_postgresql);
+	tcase_add_test(tc, operators_match_postgresql);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -15,6 +15,7 @@ Case lines (tab-separated; '#' starts a comment line):
   cast  FROMTYPE TEXT TOTYPE       CAST('TEXT'::FROMTYPE AS TOTYPE)
   op    NAME LTYPE LVAL RTYPE RVAL ('LVAL'::LTYPE) NAME ('RVAL'::RTYPE); LTYPE '-' = prefix
   fn    NAME [TYPE VAL]...         NAME('VAL'::TYPE, ...)
+  srf   NAME [TYPE VAL]...         every row of a set-returning NAME(...), joined by \x1e
   agg   NAME TYPE VAL...           NAME(x) over rows VAL... of TYPE
   bin   TYPE TEXT                  the binary send format of 'TEXT'::TYPE, in hex
 A TYPE of "unknown" writes an untyped literal; a VAL of \\N is NULL.
@@ -54,7 +55,7 @@ def build_sql(f):
         if f[2] == '-':
             return '%s (%s)' % (f[1], lit(f[4], f[5])), None
         return '(%s) %s (%s)' % (lit(f[2], f[3]), f[1], lit(f[4], f[5])), None
-    if k == 'fn':
+    if k in ('fn', 'srf'):
         args = [lit(f[i], f[i + 1]) for i in range(2, len(f) - 1, 2)]
         return '%s(%s)' % (f[1], ', '.join(args)), None
     if k == 'agg':
@@ -89,8 +90,14 @@ def run_file(conn, path):
                 rows = cur.fetchall()
                 if f[0] == 'agg' and len(rows) != 1:
                     raise ValueError('aggregate case returned %d rows' % len(rows))
-                typ, val = rows[0]
-                res = 'OK\t%s\t%s' % (typ, esc(val))
+                if f[0] == 'srf':
+                    if not rows:
+                        res = 'OK\t\t(0 rows)'
+                    else:
+                        res = 'OK\t%s\t%s' % (rows[0][0], '\x1e'.join(esc(r[1]) for r in rows))
+                else:
+                    typ, val = rows[0]
+                    res = 'OK\t%s\t%s' % (typ, esc(val))
         except psycopg2.Error as e:
             d = e.diag
             res = 'ERR\t%s\t%s\t%s\t%s' % (e.pgcode, esc(d.message_primary), esc(d.message_detail),
