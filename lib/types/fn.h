@@ -138,7 +138,9 @@ struct ty_func {
 	uint8_t fastop;          /* fn_fastop */
 	uint8_t fastkind;        /* fn_fastkind */
 	int16_t ndefaults;       /* trailing arguments that may be omitted (defaults below) */
-	const char *defaults[2]; /* their default values as text literals */
+	/* default values of the last ndefaults arguments, as text for the argument type's input
+	 * function: defaults[0] belongs to argument nargs - ndefaults */
+	const char *defaults[FN_MAXARGS];
 };
 
 /* Operators (pg_operator). */

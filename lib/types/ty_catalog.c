@@ -223,9 +223,10 @@ ty_catalog_init(void)
 			}
 			f->rettype = type_from_name(ret, d->prosrc);
 			if (d->def1) {
-				f->ndefaults = d->def2 ? 2 : 1;
-				f->defaults[0] = d->def1;
-				f->defaults[1] = d->def2;
+				char *list = mem_strdup(mem_top, d->def1), *save = NULL;
+				for (char *t = strtok_r(list, ",", &save); t && f->ndefaults < FN_MAXARGS;
+				     t = strtok_r(NULL, ",", &save))
+					f->defaults[f->ndefaults++] = t;
 			}
 			nfuncs++;
 		}

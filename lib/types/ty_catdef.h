@@ -21,7 +21,8 @@ typedef struct ty_fndef {
 	fn_impl impl;
 	const char *prosrc;    /* unique C name */
 	uint8_t fastop, fastkind;
-	const char *def1, *def2;  /* default values of trailing arguments (text), or NULL */
+	const char *def1;      /* comma-separated defaults of the trailing arguments, or NULL */
+	const char *def2;      /* unused */
 } ty_fndef;
 
 typedef struct ty_opdef {

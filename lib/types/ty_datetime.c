@@ -349,7 +349,7 @@ typedef struct dtkw {
 } dtkw;
 
 /* sorted */
-static const dtkw datetk[] = {
+static dtkw datetk[] = {
 	{"-infinity", T_RESERV, V_EARLY}, {"ad", T_ADBC, V_AD},           {"allballs", T_RESERV, V_ZULU},
 	{"am", T_AMPM, V_AM},             {"apr", T_MONTH, 4},            {"april", T_MONTH, 4},
 	{"at", T_IGNORE, 0},              {"aug", T_MONTH, 8},            {"august", T_MONTH, 8},
@@ -375,9 +375,21 @@ static const dtkw datetk[] = {
 	{"wednesday", T_DOW, 3},          {"y", T_UNITS, DTK_YEAR},       {"yesterday", T_RESERV, V_YESTERDAY},
 };
 
-static const dtkw *
-kw_find(const dtkw *tab, int n, const char *tok)
+static int
+dtkw_cmp(const void *a, const void *b)
 {
+	return strcmp(((const dtkw *)a)->tok, ((const dtkw *)b)->tok);
+}
+
+static const dtkw *
+kw_find(dtkw *tab, int n, const char *tok)
+{
+	static bool sorted;
+	if (!sorted) {
+		/* the table is written for reading; keep lookups right whatever its order */
+		qsort(datetk, sizeof datetk / sizeof datetk[0], sizeof datetk[0], dtkw_cmp);
+		sorted = true;
+	}
 	int lo = 0, hi = n - 1;
 	while (lo <= hi) {
 		int mid = (lo + hi) / 2;
@@ -399,10 +411,12 @@ is_date_keyword(const char *lower)
 }
 
 /* Interval and date_part units (PostgreSQL's deltatktbl), first 10 characters compared. */
-static const struct {
+typedef struct unitkw {
 	const char *tok;
 	int unit;
-} unittk[] = {
+} unitkw;
+
+static unitkw unittk[] = {
 	{"@", DTK_IGNORE},        {"ago", DTK_AGO},          {"c", DTK_CENTURY},
 	{"cent", DTK_CENTURY},    {"centuries", DTK_CENTURY}, {"century", DTK_CENTURY},
 	{"d", DTK_DAY},           {"day", DTK_DAY},          {"days", DTK_DAY},
@@ -428,9 +442,20 @@ static const struct {
 	{"years", DTK_YEAR},      {"yr", DTK_YEAR},          {"yrs", DTK_YEAR},
 };
 
+static int
+unitkw_cmp(const void *a, const void *b)
+{
+	return strcmp(((const unitkw *)a)->tok, ((const unitkw *)b)->tok);
+}
+
 int
 dt_unit(const char *lower)
 {
+	static bool sorted;
+	if (!sorted) {
+		qsort(unittk, sizeof unittk / sizeof unittk[0], sizeof unittk[0], unitkw_cmp);
+		sorted = true;
+	}
 	char key[11];
 	snprintf(key, sizeof key, "%s", lower);
 	int lo = 0, hi = (int)(sizeof unittk / sizeof unittk[0]) - 1;

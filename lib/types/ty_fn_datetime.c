@@ -1089,7 +1089,8 @@ trunc_tm(ty_tm *tm, int u, const char *unit, Oid type)
 	case DTK_MICROSEC:
 		return;
 	default:
-		unit_error(unit, type, u != 0);
+		/* epoch is a keyword of its own kind for PostgreSQL: "not recognized" here */
+		unit_error(unit, type, u != 0 && u != DTK_EPOCH);
 	}
 }
 
@@ -1825,7 +1826,7 @@ static const ty_fndef fns[] = {
 	F("make_timestamp", "int4,int4,int4,int4,int4,float8", "timestamp", make_timestamp),
 	FVOL("make_timestamptz", "int4,int4,int4,int4,int4,float8", "timestamptz", make_timestamptz, "make_timestamptz"),
 	FVOL("make_timestamptz", "int4,int4,int4,int4,int4,float8,text", "timestamptz", make_timestamptz, "make_timestamptz_at_timezone"),
-	{"make_interval", "int4,int4,int4,int4,int4,int4,float8", "interval", FN_STRICT, make_interval, "make_interval", 0, 0, NULL, NULL},
+	{"make_interval", "int4,int4,int4,int4,int4,int4,float8", "interval", FN_STRICT, make_interval, "make_interval", 0, 0, "0,0,0,0,0,0,0.0", NULL},
 	{"to_timestamp", "float8", "timestamptz", FN_STRICT, to_timestamp_epoch, "float8_timestamptz", 0, 0, NULL, NULL},
 	{"isfinite", "date", "bool", FN_STRICT, isfinite_date, "date_finite", 0, 0, NULL, NULL},
 	{"isfinite", "timestamp", "bool", FN_STRICT, isfinite_ts, "timestamp_finite", 0, 0, NULL, NULL},

@@ -208,7 +208,7 @@ numeric_fac(fn_call *c)
 {
 	int64_t n = ARG_INT64(0);
 	if (n < 0)
-		ph_error(ERRCODE_INVALID_PARAMETER_VALUE, "factorial of a negative number is undefined");
+		ph_error(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "factorial of a negative number is undefined");
 	if (n > 32177)
 		ty_err_overflow("value overflows numeric format");
 	Datum r = ty_numeric_from_int64(1);

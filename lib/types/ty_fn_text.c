@@ -233,7 +233,8 @@ initcap(fn_call *c)
 	for (int i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
 		s[i] = (char)(wasalnum ? ty_tolower(ch) : ty_toupper(ch));
-		wasalnum = ty_isalpha(ch) || ty_isdigit(ch) || ch >= 0x80;
+		/* C collation: only ASCII letters and digits are alphanumeric */
+		wasalnum = ty_isalpha(ch) || ty_isdigit(ch);
 	}
 	return PointerGetDatum(v);
 }
@@ -627,7 +628,7 @@ chr_fn(fn_call *c)
 {
 	int32_t v = ARG_INT32(0);
 	if (v < 0)
-		ph_error(ERRCODE_PROGRAM_LIMIT_EXCEEDED, "character number must be positive");
+		ph_error(ERRCODE_INVALID_PARAMETER_VALUE, "character number must be positive");
 	if (v == 0)
 		ph_error(ERRCODE_PROGRAM_LIMIT_EXCEEDED, "null character not permitted");
 	if (v > 0x10FFFF)
@@ -847,8 +848,11 @@ text_format(fn_call *c)
 			continue;
 		}
 		p++;
-		if (p >= end)
-			format_error("unterminated format() type specifier");
+		if (p >= end) {
+			ERR_BEGIN(ERRCODE_INVALID_PARAMETER_VALUE);
+			err_hint("For a single \"%%\" use \"%%%%\".");
+			err_throw("unterminated format() type specifier");
+		}
 		if (*p == '%') {
 			ty_buf_putc(&b, '%');
 			continue;
@@ -1177,33 +1181,48 @@ binary_decode(fn_call *c)
 	if (!strcasecmp(fmt, "hex"))
 		o = ty_hex_decode(s, n, v + VARHDRSZ);
 	else if (!strcasecmp(fmt, "base64")) {
-		uint32_t acc = 0;
-		int bits = 0, pad_count = 0;
+		/* PostgreSQL's decoder: '=' only as the 3rd/4th symbol of the last quad */
+		uint32_t buf = 0;
+		int pos = 0, endpad = 0;
 		for (int i = 0; i < n; i++) {
 			char ch = s[i];
+			int bv;
 			if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
 				continue;
 			if (ch == '=') {
-				pad_count++;
-				continue;
+				if (!endpad) {
+					if (pos == 2)
+						endpad = 1;
+					else if (pos == 3)
+						endpad = 2;
+					else
+						ph_error(ERRCODE_INVALID_PARAMETER_VALUE,
+						         "unexpected \"=\" while decoding base64 sequence");
+				}
+				bv = 0;
+			} else {
+				bv = b64val(ch);
+				if (bv < 0)
+					ph_error(ERRCODE_INVALID_PARAMETER_VALUE,
+					         "invalid symbol \"%.*s\" found while decoding base64 sequence",
+					         ty_utf8_charlen((unsigned char)ch), s + i);
 			}
-			if (pad_count)
-				ph_error(ERRCODE_INVALID_PARAMETER_VALUE, "unexpected \"=\" while decoding base64 sequence");
-			int x = b64val(ch);
-			if (x < 0)
-				ph_error(ERRCODE_INVALID_PARAMETER_VALUE,
-				         "invalid symbol \"%.*s\" found while decoding base64 sequence",
-				         ty_utf8_charlen((unsigned char)ch), s + i);
-			acc = (acc << 6) | (uint32_t)x;
-			bits += 6;
-			if (bits >= 8) {
-				bits -= 8;
-				v[VARHDRSZ + o++] = (char)(acc >> bits);
+			buf = (buf << 6) + (uint32_t)bv;
+			if (++pos == 4) {
+				v[VARHDRSZ + o++] = (char)((buf >> 16) & 255);
+				if (endpad == 0 || endpad > 1)
+					v[VARHDRSZ + o++] = (char)((buf >> 8) & 255);
+				if (endpad == 0 || endpad > 2)
+					v[VARHDRSZ + o++] = (char)(buf & 255);
+				buf = 0;
+				pos = 0;
 			}
 		}
-		if ((bits != 0 && bits != 2 && bits != 4) || (bits == 6))
-			ph_error(ERRCODE_INVALID_PARAMETER_VALUE,
-			         "invalid base64 end sequence");
+		if (pos != 0) {
+			ERR_BEGIN(ERRCODE_INVALID_PARAMETER_VALUE);
+			err_hint("Input data is missing padding, is truncated, or is otherwise corrupted.");
+			err_throw("invalid base64 end sequence");
+		}
 	} else if (!strcasecmp(fmt, "escape")) {
 		for (int i = 0; i < n;) {
 			if (s[i] != '\\')
@@ -1249,7 +1268,7 @@ get_byte(fn_call *c)
 static Datum
 convert_to(fn_call *c)
 {
-	char *enc = ty_text_to_cstring(ARG(1));
+	const char *enc = DatumGetPointer(ARG(1)); /* name */
 	if (strcasecmp(enc, "utf8") && strcasecmp(enc, "utf-8") && strcasecmp(enc, "sql_ascii"))
 		ph_error(ERRCODE_INVALID_PARAMETER_VALUE, "invalid destination encoding name \"%s\"", enc);
 	return ty_datum_copy(ty_get(BYTEAOID), ARG(0));
@@ -1258,7 +1277,7 @@ convert_to(fn_call *c)
 static Datum
 convert_from(fn_call *c)
 {
-	char *enc = ty_text_to_cstring(ARG(1));
+	const char *enc = DatumGetPointer(ARG(1)); /* name */
 	if (strcasecmp(enc, "utf8") && strcasecmp(enc, "utf-8") && strcasecmp(enc, "sql_ascii"))
 		ph_error(ERRCODE_INVALID_PARAMETER_VALUE, "invalid source encoding name \"%s\"", enc);
 	ty_utf8_verify(TXT(0), TLEN(0));

@@ -317,7 +317,7 @@ dt_to_char(ty_buf *b, const tc_tm *t, const char *fmt, int flen)
 			ty_buf_printf(b, "%d,%03d", dispyear / 1000, dispyear % 1000);
 			break;
 		case K_YYYY:
-			put_num(b, nd, t->is_interval ? year : dispyear, t->is_interval ? 0 : 4);
+			put_num(b, nd, t->is_interval ? year : dispyear, 4);
 			break;
 		case K_YYY:
 			put_num(b, nd, dispyear % 1000, 3);
@@ -759,6 +759,8 @@ parse_datetime(const char *s, int slen, const char *fmt, int flen, parsed_dt *pd
 		}
 		case K_OF:
 		case K_TZ: {
+			ph_error(ERRCODE_FEATURE_NOT_SUPPORTED, "formatting field \"%s\" is only supported in to_char",
+			         name);
 			while (p < end && *p == ' ')
 				p++;
 			if (p < end && (*p == '+' || *p == '-')) {
@@ -927,7 +929,17 @@ parse_numfmt(const char *f, int n, numfmt *nf)
 	}
 }
 
-/* Render value (as a decimal string "-123.45") through the format. */
+static bool
+fmt_at(const char *f, int flen, int i, const char *w)
+{
+	int n = (int)strlen(w);
+	return i + n <= flen && ty_strncasecmp(f + i, w, (size_t)n) == 0;
+}
+
+/* Render a value (decimal string "-123.45", already rounded to the format's fraction
+ * digits and multiplied for V) through a numeric template, PostgreSQL's way: unused digit
+ * positions blank (FM: dropped), the sign column just left of the number unless S, MI,
+ * SG or PR place it, '#' everywhere when the integer part does not fit. */
 static Datum
 num_to_char(const char *digits_str, const char *fmt, int flen)
 {
@@ -938,144 +950,165 @@ num_to_char(const char *digits_str, const char *fmt, int flen)
 	const char *dot = strchr(ds, '.');
 	int intlen = dot ? (int)(dot - ds) : (int)strlen(ds);
 	const char *frac = dot ? dot + 1 : "";
-	/* integer part "0" prints as blank unless a 0 forces it */
 	bool intzero = intlen == 1 && ds[0] == '0';
-	bool overflow = intlen > nf.pre && !intzero;
-	ty_buf b;
-	ty_buf_init(&b, flen * 2 + 16);
-	ty_buf_reserve(&b, VARHDRSZ);
-	b.len = VARHDRSZ;
-	int di = 0;              /* digit position among pre digits */
-	int lead = nf.pre - (intzero ? 0 : intlen);  /* positions before the first digit */
-	int fi = 0;              /* fraction digit index */
-	bool sign_done = false;
-	bool started = false;    /* a digit has been printed */
-	bool after_point = false;
-	bool plain_sign = !nf.sign_s && !nf.mi && !nf.pl && !nf.sg && !nf.pr;
-	if (plain_sign && !nf.fm) {
-		/* the reserved sign column is placed right before the first printed character */
-	}
+	if (intzero)
+		intlen = 0;
+	bool overflow = intlen > nf.pre;
+	int lead = nf.pre - intlen;            /* digit positions before the first digit */
 	int last_nonzero_frac = -1;
 	for (int k = 0; frac[k] && k < nf.post; k++)
 		if (frac[k] != '0')
 			last_nonzero_frac = k;
+	bool sign_lead = false;                /* S before the digits: sign goes at numstart */
+	bool default_sign = !nf.sign_s && !nf.mi && !nf.sg && !nf.pr;
+	int64_t ival = 0;
+	for (int k = 0; k < intlen && k < 18; k++)
+		ival = ival * 10 + (ds[k] - '0');
 	ty_buf body;
-	ty_buf_init(&body, 64);
+	ty_buf_init(&body, flen * 2 + 8);
+	int numstart = -1, di = 0, fi = 0;
+	bool after_point = false, any_digit_pos = false;
 	for (int i = 0; i < flen; i++) {
 		char ch = fmt[i];
-		if ((ch == 'F' || ch == 'f') && i + 1 < flen && (fmt[i + 1] == 'M' || fmt[i + 1] == 'm')) {
+		if (fmt_at(fmt, flen, i, "FM")) {
 			i++;
 			continue;
 		}
 		if (ch == '9' || ch == '0') {
+			any_digit_pos = true;
 			if (overflow) {
+				if (numstart < 0)
+					numstart = body.len;
 				ty_buf_putc(&body, '#');
+				if (!after_point)
+					di++;
 				continue;
 			}
 			if (!after_point) {
 				bool forced = ch == '0' || (nf.zero_start >= 0 && di >= nf.zero_start);
+				bool last_int = di == nf.pre - 1;
 				if (di < lead) {
-					if (forced) {
+					if (forced || (intzero && last_int && !nf.point)) {
+						if (numstart < 0)
+							numstart = body.len;
 						ty_buf_putc(&body, '0');
-						started = true;
 					} else if (!nf.fm)
 						ty_buf_putc(&body, ' ');
 				} else {
-					ty_buf_putc(&body, intzero ? '0' : ds[di - lead]);
-					started = true;
+					if (numstart < 0)
+						numstart = body.len;
+					ty_buf_putc(&body, ds[di - lead]);
 				}
 				di++;
 			} else {
 				char d = frac[fi] ? frac[fi] : '0';
-				if (nf.fm && ch == '9' && fi > last_nonzero_frac) {
-					/* trailing zeros suppressed by FM */
-				} else
+				if (!(nf.fm && ch == '9' && fi > last_nonzero_frac))
 					ty_buf_putc(&body, d);
 				fi++;
 			}
 			continue;
 		}
 		if (ch == '.' || ch == 'D' || ch == 'd') {
-			if (overflow)
-				ty_buf_putc(&body, '#');
-			else if (!(nf.fm && last_nonzero_frac < 0 && !strchr(fmt + i, '0') && false))
-				ty_buf_putc(&body, '.');
+			if (numstart < 0)
+				numstart = body.len;
+			ty_buf_putc(&body, '.');
 			after_point = true;
-			if (!started && intzero && !nf.fm && body.len > 0 && body.data[body.len - 1] == ' ') {
-				/* 0.5 with 9.99 prints " .50"; PostgreSQL keeps the blank */
-			}
 			continue;
 		}
 		if (ch == ',' || ch == 'G' || ch == 'g') {
 			if (overflow)
-				ty_buf_putc(&body, '#');
-			else if (started)
+				ty_buf_putc(&body, ',');
+			else if (numstart >= 0)
 				ty_buf_putc(&body, ',');
 			else if (!nf.fm)
 				ty_buf_putc(&body, ' ');
 			continue;
 		}
-		if ((ch == 'S' || ch == 's') && !(i + 1 < flen && (fmt[i + 1] == 'G' || fmt[i + 1] == 'g'))) {
+		if (fmt_at(fmt, flen, i, "SG")) {
 			ty_buf_putc(&body, neg ? '-' : '+');
-			sign_done = true;
-			continue;
-		}
-		if ((ch == 'M' || ch == 'm') && i + 1 < flen && (fmt[i + 1] == 'I' || fmt[i + 1] == 'i')) {
-			ty_buf_putc(&body, neg ? '-' : (nf.fm ? 0 : ' '));
-			if (!neg && nf.fm)
-				body.len--, body.data[body.len] = '\0';
-			sign_done = true;
 			i++;
 			continue;
 		}
-		if ((ch == 'P' || ch == 'p') && i + 1 < flen && (fmt[i + 1] == 'L' || fmt[i + 1] == 'l')) {
+		if (fmt_at(fmt, flen, i, "MI")) {
+			if (neg)
+				ty_buf_putc(&body, '-');
+			else if (!nf.fm)
+				ty_buf_putc(&body, ' ');
+			i++;
+			continue;
+		}
+		if (fmt_at(fmt, flen, i, "PL")) {
 			ty_buf_putc(&body, neg ? ' ' : '+');
-			sign_done = !neg;
 			i++;
 			continue;
 		}
-		if ((ch == 'S' || ch == 's') && i + 1 < flen && (fmt[i + 1] == 'G' || fmt[i + 1] == 'g')) {
-			ty_buf_putc(&body, neg ? '-' : '+');
-			sign_done = true;
+		if (fmt_at(fmt, flen, i, "PR")) {
+			if (neg)
+				ty_buf_putc(&body, '>');
+			else if (!nf.fm)
+				ty_buf_putc(&body, ' ');
 			i++;
 			continue;
 		}
-		if ((ch == 'P' || ch == 'p') && i + 1 < flen && (fmt[i + 1] == 'R' || fmt[i + 1] == 'r')) {
+		if (fmt_at(fmt, flen, i, "TH")) {
+			if (!neg) {
+				const char *o = ordinal(ival);
+				if (fmt[i] == 'T')
+					ty_buf_putc(&body, (char)ty_toupper((unsigned char)o[0])),
+						ty_buf_putc(&body, (char)ty_toupper((unsigned char)o[1]));
+				else
+					ty_buf_puts(&body, o);
+			}
 			i++;
+			continue;
+		}
+		if (ch == 'S' || ch == 's') {
+			if (!any_digit_pos)
+				sign_lead = true;
+			else
+				ty_buf_putc(&body, neg ? '-' : '+');
+			continue;
+		}
+		if (ch == 'V' || ch == 'v')
+			continue;
+		if (ch == 'L' || ch == 'l') {
+			/* currency symbol: the C locale has none */
+			ty_buf_putc(&body, ' ');
 			continue;
 		}
 		if (ch == '"') {
-			for (i++; i < flen && fmt[i] != '"'; i++)
+			for (i++; i < flen && fmt[i] != '"'; i++) {
+				if (fmt[i] == '\\' && i + 1 < flen)
+					i++;
 				ty_buf_putc(&body, fmt[i]);
+			}
 			continue;
 		}
-		ty_buf_putc(&body, ch);
+		if (ch == '\\' && i + 1 < flen)
+			i++;
+		ty_buf_putc(&body, fmt[i]);
 	}
+	if (numstart < 0)
+		numstart = body.len;
+	ty_buf b;
+	ty_buf_init(&b, body.len + 8);
+	ty_buf_reserve(&b, VARHDRSZ);
+	b.len = VARHDRSZ;
+	ty_buf_append(&b, body.data, numstart);
 	if (nf.pr) {
-		if (neg) {
+		if (neg)
 			ty_buf_putc(&b, '<');
-			ty_buf_append(&b, body.data, body.len);
-			ty_buf_putc(&b, '>');
-		} else {
-			if (!nf.fm)
-				ty_buf_putc(&b, ' ');
-			ty_buf_append(&b, body.data, body.len);
-			if (!nf.fm)
-				ty_buf_putc(&b, ' ');
-		}
-	} else if (!sign_done && plain_sign) {
-		/* put '-' (or a blank) just before the first non-blank character */
-		int k = 0;
-		while (k < body.len && body.data[k] == ' ')
-			k++;
-		ty_buf_append(&b, body.data, k);
+		else if (!nf.fm)
+			ty_buf_putc(&b, ' ');
+	} else if (sign_lead)
+		ty_buf_putc(&b, neg ? '-' : '+');
+	else if (default_sign) {
 		if (neg)
 			ty_buf_putc(&b, '-');
 		else if (!nf.fm)
 			ty_buf_putc(&b, ' ');
-		ty_buf_append(&b, body.data + k, body.len - k);
-	} else
-		ty_buf_append(&b, body.data, body.len);
+	}
+	ty_buf_append(&b, body.data + numstart, body.len - numstart);
 	SET_VARSIZE(b.data, (uint32_t)b.len);
 	return PointerGetDatum(b.data);
 }

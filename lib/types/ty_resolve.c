@@ -623,7 +623,8 @@ resolve_function(const char *name, int nargs, const Oid *argtypes, int location,
 		memset(c, 0, sizeof(cand));
 		c->fn = f;
 		if (f->flags & FN_VARIADIC) {
-			if (nargs < f->nargs - 1)
+			/* at least one argument goes to the variadic parameter */
+			if (nargs < f->nargs)
 				continue;
 			for (int k = 0; k < nargs; k++)
 				c->args[k] = k < f->nargs - 1 ? f->argtypes[k] : f->argtypes[f->nargs - 1];

@@ -58,6 +58,12 @@ START_TEST(operators_match_postgresql)
 }
 END_TEST
 
+START_TEST(functions_match_postgresql)
+{
+	check_file("funcs");
+}
+END_TEST
+
 static Suite *
 types_suite(void)
 {
@@ -67,6 +73,7 @@ types_suite(void)
 	tcase_add_test(tc, io_matches_postgresql);
 	tcase_add_test(tc, datetime_io_matches_postgresql);
 	tcase_add_test(tc, operators_match_postgresql);
+	tcase_add_test(tc, functions_match_postgresql);
 	suite_add_tcase(s, tc);
 	return s;
 }

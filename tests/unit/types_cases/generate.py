@@ -57,10 +57,12 @@ def build_sql(f):
         return '(%s) %s (%s)' % (lit(f[2], f[3]), f[1], lit(f[4], f[5])), None
     if k in ('fn', 'srf'):
         args = [lit(f[i], f[i + 1]) for i in range(2, len(f) - 1, 2)]
-        return '%s(%s)' % (f[1], ', '.join(args)), None
+        # qualified, so that names that are SQL keywords (extract, position, numeric...)
+        # are plain function calls
+        return 'pg_catalog.%s(%s)' % (f[1], ', '.join(args)), None
     if k == 'agg':
         rows = ', '.join('(%s)' % lit(f[2], v) for v in f[3:])
-        return '%s(x)' % f[1], 'FROM (VALUES %s) t(x)' % rows
+        return 'pg_catalog.%s(x)' % f[1], 'FROM (VALUES %s) t(x)' % rows
     raise ValueError('unknown case kind ' + k)
 
 
@@ -100,7 +102,10 @@ def run_file(conn, path):
                     res = 'OK\t%s\t%s' % (typ, esc(val))
         except psycopg2.Error as e:
             d = e.diag
-            res = 'ERR\t%s\t%s\t%s\t%s' % (e.pgcode, esc(d.message_primary), esc(d.message_detail),
+            # the cases call pg_catalog.f(...) to avoid keyword syntax; PostgreSQL then names
+            # the function qualified in its messages, which an unqualified call would not
+            msg = d.message_primary.replace('pg_catalog.', '') if d.message_primary else None
+            res = 'ERR\t%s\t%s\t%s\t%s' % (e.pgcode, esc(msg), esc(d.message_detail),
                                           esc(d.message_hint))
         out.append(line + '\t=>\t' + res)
     cur.close()
