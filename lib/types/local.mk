@@ -21,4 +21,6 @@ EXTRA_DIST += tests/unit/types_runner.c tests/unit/types_cases/generate.py \
 	tests/unit/types_cases/io.cases tests/unit/types_cases/io.expected \
 	tests/unit/types_cases/datetime.cases tests/unit/types_cases/datetime.expected \
 	tests/unit/types_cases/ops.cases tests/unit/types_cases/ops.expected \
-	tests/unit/types_cases/funcs.cases tests/unit/types_cases/funcs.expected
+	tests/unit/types_cases/funcs.cases tests/unit/types_cases/funcs.expected \
+	tests/unit/types_cases/casts.cases tests/unit/types_cases/casts.expected \
+	tests/unit/types_cases/aggs.cases tests/unit/types_cases/aggs.expected

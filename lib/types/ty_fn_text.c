@@ -1802,10 +1802,12 @@ ty_name_bpchar(fn_call *c)
 	return ty_name_text(c);
 }
 
+Datum ty_regclass_from_name(const char *s);
+
 static Datum
 ty_text_regclass(fn_call *c)
 {
-	return ty_regclass_in(ty_text_to_cstring(ARG(0)), REGCLASSOID, -1);
+	return ty_regclass_from_name(ty_text_to_cstring(ARG(0)));
 }
 
 static Datum

@@ -117,6 +117,22 @@ all_digits(const char *s)
 }
 
 static Datum
+reg_name(const char *s, Oid (*hook)(const char *), const char *missing_fmt, const char *missing_code)
+{
+	/* names are trimmed like identifiers */
+	while (ty_isspace((unsigned char)*s))
+		s++;
+	char *name = pstrdup(s);
+	size_t n = strlen(name);
+	while (n > 0 && ty_isspace((unsigned char)name[n - 1]))
+		name[--n] = '\0';
+	if (hook)
+		return ObjectIdGetDatum(hook(name));
+	ERR_BEGIN(missing_code);
+	err_throw(missing_fmt, name);
+}
+
+static Datum
 reg_in(const char *s, const char *tname, Oid (*hook)(const char *), const char *missing_fmt,
        const char *missing_code)
 {
@@ -124,10 +140,15 @@ reg_in(const char *s, const char *tname, Oid (*hook)(const char *), const char *
 		return ty_oid_in(s, OIDOID, -1);
 	if (strcmp(s, "-") == 0)
 		return ObjectIdGetDatum(InvalidOid);
-	if (hook)
-		return ObjectIdGetDatum(hook(s));
-	ERR_BEGIN(missing_code);
-	err_throw(missing_fmt, s);
+	return reg_name(s, hook, missing_fmt, missing_code);
+}
+
+/* text::regclass looks the string up as a name, even when it is all digits */
+Datum ty_regclass_from_name(const char *s);
+Datum
+ty_regclass_from_name(const char *s)
+{
+	return reg_name(s, hooks.regclass_in, "relation \"%s\" does not exist", ERRCODE_UNDEFINED_TABLE);
 }
 
 static void

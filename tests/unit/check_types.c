@@ -64,6 +64,18 @@ START_TEST(functions_match_postgresql)
 }
 END_TEST
 
+START_TEST(casts_match_postgresql)
+{
+	check_file("casts");
+}
+END_TEST
+
+START_TEST(aggregates_match_postgresql)
+{
+	check_file("aggs");
+}
+END_TEST
+
 static Suite *
 types_suite(void)
 {
@@ -74,6 +86,8 @@ types_suite(void)
 	tcase_add_test(tc, datetime_io_matches_postgresql);
 	tcase_add_test(tc, operators_match_postgresql);
 	tcase_add_test(tc, functions_match_postgresql);
+	tcase_add_test(tc, casts_match_postgresql);
+	tcase_add_test(tc, aggregates_match_postgresql);
 	suite_add_tcase(s, tc);
 	return s;
 }
