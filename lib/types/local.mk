@@ -17,6 +17,12 @@ tests_unit_check_types_SOURCES = tests/unit/check_types.c
 tests_unit_check_types_CPPFLAGS = $(CHECK_CPPFLAGS)
 tests_unit_check_types_LDADD = $(CHECK_LDADD)
 TESTS += tests/unit/check_types
+
+check_PROGRAMS += tests/unit/check_types_fn
+tests_unit_check_types_fn_SOURCES = tests/unit/check_types_fn.c
+tests_unit_check_types_fn_CPPFLAGS = $(CHECK_CPPFLAGS)
+tests_unit_check_types_fn_LDADD = $(CHECK_LDADD)
+TESTS += tests/unit/check_types_fn
 EXTRA_DIST += tests/unit/types_runner.c tests/unit/types_cases/generate.py \
 	tests/unit/types_cases/io.cases tests/unit/types_cases/io.expected \
 	tests/unit/types_cases/datetime.cases tests/unit/types_cases/datetime.expected \
