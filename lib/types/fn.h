@@ -256,6 +256,8 @@ int ty_bpchar_cmp(Datum a, Datum b);
 typedef struct ty_like_pat ty_like_pat;
 ty_like_pat *ty_like_compile(const char *pat, int patlen, bool icase);
 bool ty_like_match(const ty_like_pat *p, const char *s, int slen);
+/* Free a compiled pattern (or reset the context it was compiled in). */
+void ty_like_free(ty_like_pat *p);
 /* One-shot form (compiles on each call). */
 bool ty_like(const char *s, int slen, const char *pat, int patlen, bool icase);
 

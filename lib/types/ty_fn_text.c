@@ -1305,7 +1305,9 @@ like_pattern(fn_call *c, const char *pat, int plen, bool icase)
 		lc = palloc0(sizeof *lc);
 		c->cache = lc;
 	} else {
+		/* the pattern changed (a column, not a constant): drop the old compiled form */
 		pfree(lc->pat);
+		ty_like_free(lc->lp);
 	}
 	lc->pat = palloc((size_t)plen + 1);
 	memcpy(lc->pat, pat, (size_t)plen);
@@ -1317,11 +1319,10 @@ like_pattern(fn_call *c, const char *pat, int plen, bool icase)
 }
 
 static bool
-do_like(fn_call *c, bool icase, bool bpchar)
+do_like(fn_call *c, bool icase)
 {
+	/* bpchar LIKE matches the padded value, as PostgreSQL's bpcharlike does */
 	int slen = TLEN(0);
-	if (bpchar)
-		slen = slen; /* bpchar LIKE uses the padded value, as PostgreSQL's bpcharlike */
 	const ty_like_pat *p = like_pattern(c, TXT(1), TLEN(1), icase);
 	return ty_like_match(p, TXT(0), slen);
 }
@@ -1329,25 +1330,25 @@ do_like(fn_call *c, bool icase, bool bpchar)
 static Datum
 textlike(fn_call *c)
 {
-	return BoolGetDatum(do_like(c, false, false));
+	return BoolGetDatum(do_like(c, false));
 }
 
 static Datum
 textnlike(fn_call *c)
 {
-	return BoolGetDatum(!do_like(c, false, false));
+	return BoolGetDatum(!do_like(c, false));
 }
 
 static Datum
 texticlike(fn_call *c)
 {
-	return BoolGetDatum(do_like(c, true, false));
+	return BoolGetDatum(do_like(c, true));
 }
 
 static Datum
 texticnlike(fn_call *c)
 {
-	return BoolGetDatum(!do_like(c, true, false));
+	return BoolGetDatum(!do_like(c, true));
 }
 
 static bool
@@ -1385,13 +1386,13 @@ nameicnlike(fn_call *c)
 static Datum
 bytealike(fn_call *c)
 {
-	return BoolGetDatum(do_like(c, false, false));
+	return BoolGetDatum(do_like(c, false));
 }
 
 static Datum
 byteanlike(fn_call *c)
 {
-	return BoolGetDatum(!do_like(c, false, false));
+	return BoolGetDatum(!do_like(c, false));
 }
 
 static Datum

@@ -4,6 +4,7 @@
  * calls, the fast entry points, time zones and binary input errors. */
 #include <check.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -805,6 +806,71 @@ typedef struct like_case {
 	bool icase, want;
 } like_case;
 
+/* The definition of LIKE, as directly as possible: backtracking over every split. */
+static bool
+like_reference(const char *s, const char *p, bool icase)
+{
+	if (*p == '\0')
+		return *s == '\0';
+	if (*p == '%')
+		for (const char *t = s;; t += *t ? 1 : 0) {
+			/* only split at character boundaries */
+			if (((unsigned char)*t & 0xC0) != 0x80 && like_reference(t, p + 1, icase))
+				return true;
+			if (*t == '\0')
+				return false;
+		}
+	if (*s == '\0')
+		return false;
+	if (*p == '_') {
+		const char *t = s + 1;
+		while (((unsigned char)*t & 0xC0) == 0x80)
+			t++;
+		return like_reference(t, p + 1, icase);
+	}
+	if (*p == '\\')
+		p++;
+	char a = *p, b = *s;
+	if (icase) {
+		a = (char)tolower((unsigned char)a);
+		b = (char)tolower((unsigned char)b);
+	}
+	return a == b && like_reference(s + 1, p + 1, icase);
+}
+
+START_TEST(like_matcher_agrees_with_the_definition_on_random_patterns)
+{
+	/* "\xc3\xa9" is é: two bytes, one character */
+	static const char *const pat_atoms[] = {"a", "b", "A", "%", "%", "_", "\\%", "\\_", "\xc3\xa9"};
+	static const char *const str_atoms[] = {"a", "b", "B", "%", "_", "\xc3\xa9"};
+	uint32_t seed = 12345;
+	int matched = 0;
+	for (int iter = 0; iter < 40000; iter++) {
+		char p[64] = "", s[64] = "";
+		seed = seed * 1103515245u + 12345u;
+		int np = (int)(seed >> 16) % 7, ns = (int)(seed >> 8) % 9;
+		for (int i = 0; i < np; i++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(p, pat_atoms[(seed >> 16) % 9]);
+		}
+		for (int i = 0; i < ns; i++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(s, str_atoms[(seed >> 16) % 6]);
+		}
+		bool icase = iter % 3 == 0;
+		ty_like_pat *cp = ty_like_compile(p, (int)strlen(p), icase);
+		bool got = ty_like_match(cp, s, (int)strlen(s));
+		ty_like_free(cp);
+		ck_assert_msg(got == like_reference(s, p, icase), "'%s' %s '%s' gave %d", s,
+		              icase ? "ILIKE" : "LIKE", p, got);
+		matched += got;
+	}
+	/* both outcomes were exercised */
+	ck_assert_int_gt(matched, 2000);
+	ck_assert_int_lt(matched, 38000);
+}
+END_TEST
+
 START_TEST(like_matcher_handles_wildcards_escapes_and_multibyte)
 {
 	static const like_case cases[] = {
@@ -819,12 +885,30 @@ START_TEST(like_matcher_handles_wildcards_escapes_and_multibyte)
 		{"aaa", "%a%a%a%a%", false, false}, {"ABC", "a%", true, true},
 		{"ABC", "%B_", true, true},       {"abc", "A%", false, false},
 		{"x\\y", "x\\\\y", false, true},   {"abcabc", "%bc", false, true},
+		{"abcbc", "a%b_", false, true},   {"abc", "ab%bc", false, false},
+		{"xaaay", "x%a_a%y", false, true}, {"héé", "%_é", false, true},
+		{"héé", "%é_", false, true},      {"abXcd", "%B%D", true, true},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const like_case *lc = &cases[i];
 		ty_like_pat *p = ty_like_compile(lc->p, (int)strlen(lc->p), lc->icase);
 		bool got = ty_like_match(p, lc->s, (int)strlen(lc->s));
 		ck_assert_msg(got == lc->want, "'%s' LIKE '%s' gave %d", lc->s, lc->p, got);
+	}
+	/* through the function table, one fn_call reused while the pattern changes per row */
+	Oid tt[2] = {TEXTOID, TEXTOID};
+	const ty_func *f = ty_func_exact("textlike", 2, tt);
+	ck_assert_ptr_nonnull(f);
+	Datum args[2];
+	bool nulls[2] = {false, false};
+	fn_call c;
+	fn_call_init(&c, f, 2, args, nulls, tt);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (cases[i].icase)
+			continue;
+		args[0] = ty_cstring_to_text(cases[i].s);
+		args[1] = ty_cstring_to_text(cases[i].p);
+		ck_assert_int_eq(DatumGetBool(fn_invoke(&c)), cases[i].want);
 	}
 }
 END_TEST
@@ -984,6 +1068,7 @@ fn_suite(void)
 	tcase_add_test(ex, set_returning_functions_follow_the_value_per_call_protocol);
 	tcase_add_test(ex, fast_entry_points_check_overflow_and_division);
 	tcase_add_test(ex, like_matcher_handles_wildcards_escapes_and_multibyte);
+	tcase_add_test(ex, like_matcher_agrees_with_the_definition_on_random_patterns);
 	tcase_add_test(ex, time_zones_follow_the_tz_database_and_dst_rules);
 	suite_add_tcase(s, ex);
 	return s;
