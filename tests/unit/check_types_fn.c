@@ -913,6 +913,35 @@ START_TEST(like_matcher_handles_wildcards_escapes_and_multibyte)
 }
 END_TEST
 
+static void
+regex_match_thunk(void *arg)
+{
+	Oid tt[2] = {TEXTOID, TEXTOID};
+	bool isnull;
+	fn_call2(ty_func_exact("textregexeq", 2, tt), ty_cstring_to_text("ab"),
+	         ty_cstring_to_text(arg), &isnull);
+}
+
+START_TEST(regex_constructs_libc_cannot_match_like_postgresql_are_refused)
+{
+	/* would silently match differently (longest instead of shortest, no lookahead) */
+	static const char *const refused[] = {"a*?", "<.+?>", "a??", "a{1,2}?", "a(?=b)",
+	                                      "a(?!b)", "(?<=a)b", "(?e)a"};
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		ck_assert_str_eq(raises(regex_match_thunk, (void *)refused[i]), "0A000");
+		ck_assert_msg(strstr(last_msg, "not supported"), "%s: %s", refused[i], last_msg);
+	}
+	/* the ARE notations that are translated work */
+	ck_assert_str_eq(raises(regex_match_thunk, "^\\w\\W?[\\d\\w]$"), "");
+	ck_assert_str_eq(raises(regex_match_thunk, "(?:a)(b)\\1?"), "");
+	ck_assert_str_eq(raises(regex_match_thunk, "(a)\\2"), "2201B");
+	ck_assert_str_eq(last_msg, "invalid regular expression: invalid backreference number");
+	ck_assert_str_eq(raises(regex_match_thunk, "\\x"), "2201B");
+	ck_assert_str_eq(raises(regex_match_thunk, "(?z)a"), "2201B");
+	ck_assert_str_eq(last_msg, "invalid regular expression: invalid embedded option");
+}
+END_TEST
+
 /* ---- time zones and the statement clock ----------------------------------------------------- */
 
 START_TEST(time_zones_follow_the_tz_database_and_dst_rules)
@@ -1069,6 +1098,7 @@ fn_suite(void)
 	tcase_add_test(ex, fast_entry_points_check_overflow_and_division);
 	tcase_add_test(ex, like_matcher_handles_wildcards_escapes_and_multibyte);
 	tcase_add_test(ex, like_matcher_agrees_with_the_definition_on_random_patterns);
+	tcase_add_test(ex, regex_constructs_libc_cannot_match_like_postgresql_are_refused);
 	tcase_add_test(ex, time_zones_follow_the_tz_database_and_dst_rules);
 	suite_add_tcase(s, ex);
 	return s;
