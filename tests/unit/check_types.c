@@ -79,6 +79,8 @@ END_TEST
 START_TEST(aggregates_match_postgresql)
 {
 	check_file("aggs");
+	/* sum, avg, count, min, max, bool_and, ... also went through their combine functions */
+	ck_assert_int_gt(combined_aggs, 50);
 }
 END_TEST
 

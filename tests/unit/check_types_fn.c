@@ -66,6 +66,19 @@ in(Oid t, const char *s)
 	return ty_input(t, s, -1);
 }
 
+static void
+regclass_in_thunk(void *arg)
+{
+	ty_input(REGCLASSOID, arg, -1);
+}
+
+static void
+setseed_thunk(void *arg)
+{
+	Oid f8[1] = {FLOAT8OID};
+	fn_call1(ty_func_exact("setseed", 1, f8), *(Datum *)arg, &(bool){false});
+}
+
 static const char *
 out(Oid t, Datum v)
 {
@@ -254,6 +267,159 @@ START_TEST(comparison_orders_values_as_postgresql)
 	ck_assert(ty_equal(XIDOID, in(XIDOID, "5"), in(XIDOID, "5")));
 	ck_assert(ty_text_eq(in(TEXTOID, "x"), in(TEXTOID, "x")));
 	ck_assert_int_eq(ty_bpchar_cmp(in(BPCHAROID, "x "), in(BPCHAROID, "x")), 0);
+}
+END_TEST
+
+
+/* Three values in increasing order for each type the comparison sweeps below cover. */
+typedef struct sample_set {
+	Oid type;
+	const char *v[3];
+} sample_set;
+
+static const sample_set samples[] = {
+	{BOOLOID, {"f", "t", "t"}},
+	{INT2OID, {"-5", "0", "7"}},
+	{INT4OID, {"-5", "1", "70000"}},
+	{INT8OID, {"-5", "1", "5000000000"}},
+	{FLOAT4OID, {"-1.5", "0.25", "1e10"}},
+	{FLOAT8OID, {"-1.5", "1", "NaN"}},
+	{NUMERICOID, {"-Infinity", "1.00", "5000000000.5"}},
+	{OIDOID, {"0", "1", "4000000000"}},
+	{CHAROID, {"a", "b", "c"}},
+	{NAMEOID, {"ab", "abc", "b"}},
+	{TEXTOID, {"B", "a", "ab"}},
+	{VARCHAROID, {"", "a", "b"}},
+	{BPCHAROID, {"a", "a  b", "b"}},
+	{BYTEAOID, {"\\x00", "\\x0001", "\\xff"}},
+	{DATEOID, {"-infinity", "2000-01-01", "2024-02-29"}},
+	{TIMEOID, {"00:00", "12:00", "24:00"}},
+	{TIMETZOID, {"01:00+02", "01:00+00", "23:00-05"}},
+	{TIMESTAMPOID, {"1999-12-31 23:59:59", "2000-01-01", "infinity"}},
+	{TIMESTAMPTZOID, {"1999-12-31 23:00+00", "2000-01-01 00:00:00.5+00", "2001-01-01 00:00+00"}},
+	{INTERVALOID, {"-1 day", "1 day", "1 mon"}},
+	{UUIDOID, {"00000000-0000-0000-0000-000000000000", "10000000-0000-0000-0000-000000000000",
+	           "ffffffff-ffff-ffff-ffff-ffffffffffff"}},
+	{JSONBOID, {"null", "\"a\"", "{\"a\": 1}"}},
+	{TIDOID, {"(0,1)", "(0,2)", "(1,1)"}},
+	{INT4ARRAYOID, {"{1}", "{1,2}", "{2}"}},
+	{TEXTARRAYOID, {"{a}", "{a,NULL}", "{b}"}},
+};
+
+static const sample_set *
+samples_of(Oid t)
+{
+	for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++)
+		if (samples[i].type == t)
+			return &samples[i];
+	return NULL;
+}
+
+/* Order of a (type la) and b (type lb) through their common type, as a cross-type
+ * comparison operator must decide it. */
+static int
+expected_order(Oid la, Datum a, Oid lb, Datum b)
+{
+	if (la == lb)
+		return ty_compare(la, a, b);
+	Oid both[2] = {la, lb};
+	Oid ct = ty_select_common_type(2, both, "test", NULL);
+	return ty_compare(ct, ty_convert(a, la, ct, -1, COERCION_IMPLICIT),
+	                  ty_convert(b, lb, ct, -1, COERCION_IMPLICIT));
+}
+
+START_TEST(every_comparison_operator_agrees_with_the_type_ordering)
+{
+	int nops, checked = 0;
+	const ty_oper *ops = ty_oper_table(&nops);
+	ty_set_xact_timestamp(0);
+	for (int k = 0; k < nops; k++) {
+		const ty_oper *o = &ops[k];
+		static const char *const names[] = {"=", "<>", "<", "<=", ">", ">="};
+		int which = -1;
+		for (int j = 0; j < 6; j++)
+			if (strcmp(o->name, names[j]) == 0)
+				which = j;
+		const sample_set *sl = samples_of(o->left), *sr = samples_of(o->right);
+		if (which < 0 || o->kind != 'b' || !sl || !sr)
+			continue;
+		for (int i = 0; i < 3; i++)
+			for (int j = 0; j < 3; j++) {
+				Datum a = in(o->left, sl->v[i]), b = in(o->right, sr->v[j]);
+				int c = expected_order(o->left, a, o->right, b);
+				bool want = which == 0 ? c == 0 : which == 1 ? c != 0 : which == 2 ? c < 0
+				          : which == 3 ? c <= 0 : which == 4 ? c > 0 : c >= 0;
+				bool isnull;
+				bool got = DatumGetBool(fn_call2(o->fn, a, b, &isnull));
+				ck_assert_msg(got == want && !isnull, "'%s' %s '%s' (%s) gave %d", sl->v[i],
+				              o->name, sr->v[j], o->fn->prosrc, got);
+			}
+		checked++;
+	}
+	ck_assert_int_gt(checked, 150);
+}
+END_TEST
+
+START_TEST(support_functions_agree_with_the_type_ordering)
+{
+	/* btree comparison functions (bt*cmp, *_cmp) and larger/smaller (max/min support) */
+	int nf, cmps = 0, minmax = 0;
+	const ty_func *fs = ty_func_table(&nf);
+	for (int k = 0; k < nf; k++) {
+		const ty_func *f = &fs[k];
+		if (f->nargs != 2 || (f->flags & FN_AGG))
+			continue;
+		const sample_set *sl = samples_of(f->argtypes[0]), *sr = samples_of(f->argtypes[1]);
+		if (!sl || !sr)
+			continue;
+		size_t len = strlen(f->prosrc);
+		bool is_cmp = f->rettype == INT4OID && len > 3 && strcmp(f->prosrc + len - 3, "cmp") == 0;
+		bool is_larger = strstr(f->prosrc, "larger") != NULL;
+		bool is_smaller = strstr(f->prosrc, "smaller") != NULL;
+		if (!is_cmp && !is_larger && !is_smaller)
+			continue;
+		for (int i = 0; i < 3; i++)
+			for (int j = 0; j < 3; j++) {
+				Datum a = in(f->argtypes[0], sl->v[i]), b = in(f->argtypes[1], sr->v[j]);
+				int c = expected_order(f->argtypes[0], a, f->argtypes[1], b);
+				bool isnull;
+				Datum r = fn_call2(f, a, b, &isnull);
+				if (is_cmp) {
+					int got = DatumGetInt32(r);
+					ck_assert_msg((got > 0) - (got < 0) == (c > 0) - (c < 0), "%s('%s','%s') gave %d",
+					              f->prosrc, sl->v[i], sr->v[j], got);
+				} else {
+					Datum want = (is_larger ? c >= 0 : c <= 0) ? a : b;
+					ck_assert_msg(ty_compare(f->rettype, r, want) == 0, "%s('%s','%s')", f->prosrc,
+					              sl->v[i], sr->v[j]);
+				}
+			}
+		if (is_cmp)
+			cmps++;
+		else
+			minmax++;
+	}
+	ck_assert_int_gt(cmps, 30);
+	ck_assert_int_gt(minmax, 20);
+}
+END_TEST
+
+START_TEST(every_sample_survives_text_and_binary_round_trips_with_stable_hash)
+{
+	for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+		Oid t = samples[i].type;
+		for (int j = 0; j < 3; j++) {
+			Datum v = in(t, samples[i].v[j]);
+			Datum back = in(t, out(t, v));
+			ck_assert_msg(ty_equal(t, v, back), "%s", samples[i].v[j]);
+			ck_assert_uint_eq(ty_hash(t, v), ty_hash(t, back));
+			ty_buf b;
+			ty_buf_init(&b, 16);
+			ty_send(&b, t, v);
+			Datum r = ty_recv(t, b.data, b.len, -1);
+			ck_assert_msg(ty_equal(t, v, r), "binary %s", samples[i].v[j]);
+		}
+	}
 }
 END_TEST
 
@@ -942,6 +1108,139 @@ START_TEST(regex_constructs_libc_cannot_match_like_postgresql_are_refused)
 }
 END_TEST
 
+
+/* Call a built-in by name with the given arguments (types must match a declared entry). */
+static Datum
+call_named(const char *name, int nargs, const Oid *types, const Datum *vals, bool *isnull)
+{
+	const ty_func *f = ty_func_exact(name, nargs, types);
+	ck_assert_msg(f != NULL, "%s/%d not in the table", name, nargs);
+	Datum args[4];
+	bool nulls[4] = {false, false, false, false};
+	for (int i = 0; i < nargs; i++)
+		args[i] = vals[i];
+	fn_call c;
+	fn_call_init(&c, f, nargs, args, nulls, types);
+	c.rettype = f->rettype;
+	Datum r = fn_invoke(&c);
+	*isnull = c.isnull;
+	return r;
+}
+
+static const char *
+call_out(const char *name, int nargs, const Oid *types, const Datum *vals)
+{
+	bool isnull;
+	Datum r = call_named(name, nargs, types, vals, &isnull);
+	ck_assert(!isnull);
+	return out(ty_func_exact(name, nargs, types)->rettype, r);
+}
+
+START_TEST(current_time_functions_read_the_transaction_and_statement_clock)
+{
+	char err[128];
+	ck_assert_int_eq(cfg_set_session("timezone", "Europe/Paris", err, sizeof err), 0);
+	Timestamp xact = DatumGetInt64(in(TIMESTAMPTZOID, "2024-05-07 13:04:05.123456+00"));
+	ty_set_xact_timestamp(xact);
+	ty_set_stmt_timestamp(xact + 1500000);
+	Oid i4[1] = {INT4OID};
+	Datum two[1] = {Int32GetDatum(2)}, zero[1] = {Int32GetDatum(0)}, one[1] = {Int32GetDatum(1)};
+	ck_assert_str_eq(call_out("now", 0, NULL, NULL), "2024-05-07 15:04:05.123456+02");
+	ck_assert_str_eq(call_out("transaction_timestamp", 0, NULL, NULL), "2024-05-07 15:04:05.123456+02");
+	ck_assert_str_eq(call_out("current_timestamp", 0, NULL, NULL), "2024-05-07 15:04:05.123456+02");
+	ck_assert_str_eq(call_out("current_timestamp", 1, i4, two), "2024-05-07 15:04:05.12+02");
+	ck_assert_str_eq(call_out("statement_timestamp", 0, NULL, NULL), "2024-05-07 15:04:06.623456+02");
+	ck_assert_str_eq(call_out("current_date", 0, NULL, NULL), "2024-05-07");
+	ck_assert_str_eq(call_out("current_time", 0, NULL, NULL), "15:04:05.123456+02");
+	ck_assert_str_eq(call_out("current_time", 1, i4, zero), "15:04:05+02");
+	ck_assert_str_eq(call_out("localtime", 0, NULL, NULL), "15:04:05.123456");
+	ck_assert_str_eq(call_out("localtime", 1, i4, one), "15:04:05.1");
+	ck_assert_str_eq(call_out("localtimestamp", 0, NULL, NULL), "2024-05-07 15:04:05.123456");
+	ck_assert_str_eq(call_out("localtimestamp", 1, i4, zero), "2024-05-07 15:04:05");
+	/* age(x) is age(current_date at midnight, x) */
+	Oid ts[1] = {TIMESTAMPOID}, tstz[1] = {TIMESTAMPTZOID};
+	Datum d[1] = {in(TIMESTAMPOID, "2020-01-01")};
+	ck_assert_str_eq(call_out("age", 1, ts, d), "4 years 4 mons 6 days");
+	d[0] = in(TIMESTAMPTZOID, "2020-01-01 00:00+01");
+	ck_assert_str_eq(call_out("age", 1, tstz, d), "4 years 4 mons 6 days");
+	/* the real clock moves on */
+	bool isnull;
+	Datum clk = call_named("clock_timestamp", 0, NULL, NULL, &isnull);
+	ck_assert_int_gt(DatumGetInt64(clk), DatumGetInt64(in(TIMESTAMPTZOID, "2024-01-01")));
+	const char *tod = call_out("timeofday", 0, NULL, NULL);
+	ck_assert_msg(strstr(tod, "CE") != NULL, "timeofday gave %s", tod); /* CET or CEST */
+	ck_assert_int_eq(cfg_set_session("timezone", "UTC", err, sizeof err), 0);
+}
+END_TEST
+
+START_TEST(random_values_have_the_right_shape)
+{
+	bool isnull;
+	Datum u1 = call_named("gen_random_uuid", 0, NULL, NULL, &isnull);
+	Datum u2 = call_named("gen_random_uuid", 0, NULL, NULL, &isnull);
+	ck_assert(!ty_equal(UUIDOID, u1, u2));
+	const char *s = out(UUIDOID, u1);
+	ck_assert_int_eq(strlen(s), 36);
+	ck_assert_int_eq(s[14], '4');                  /* version 4 */
+	ck_assert(strchr("89ab", s[19]) != NULL);       /* RFC 4122 variant */
+	Oid f8[1] = {FLOAT8OID};
+	Datum seed[1] = {Float8GetDatum(0.5)};
+	call_named("setseed", 1, f8, seed, &isnull);
+	double r1 = DatumGetFloat8(call_named("random", 0, NULL, NULL, &isnull));
+	call_named("setseed", 1, f8, seed, &isnull);
+	double r2 = DatumGetFloat8(call_named("random", 0, NULL, NULL, &isnull));
+	ck_assert(r1 == r2);
+	for (int i = 0; i < 1000; i++) {
+		double r = DatumGetFloat8(call_named("random", 0, NULL, NULL, &isnull));
+		ck_assert(r >= 0.0 && r < 1.0);
+	}
+	Datum bad[1] = {Float8GetDatum(1.5)};
+	ck_assert_str_eq(raises(setseed_thunk, bad), "22023");
+	ck_assert_str_eq(last_msg, "setseed parameter 1.5 is out of allowed range [-1,1]");
+}
+END_TEST
+
+/* reg* types print names and read names through the catalog layer's hooks */
+static Oid
+mock_in(const char *name)
+{
+	if (strcmp(name, "thing") == 0)
+		return 16400;
+	ph_error(ERRCODE_UNDEFINED_OBJECT, "no object \"%s\"", name);
+}
+
+static const char *
+mock_out(Oid o)
+{
+	return o == 16400 ? "thing" : NULL;
+}
+
+START_TEST(reg_types_use_the_catalog_hooks_and_fall_back_to_numbers)
+{
+	static const Oid regs[] = {REGCLASSOID, REGPROCOID, REGNAMESPACEOID, REGROLEOID};
+	ty_catalog_hooks saved = *ty_catalog();
+	ty_catalog_hooks h = {mock_in, mock_out, NULL, NULL, mock_in, mock_out,
+	                      mock_in, mock_out, mock_in, mock_out};
+	ty_set_catalog_hooks(&h);
+	for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++) {
+		Oid t = regs[i];
+		Datum v = in(t, " thing ");
+		ck_assert_uint_eq(DatumGetObjectId(v), 16400);
+		ck_assert_str_eq(out(t, v), "thing");
+		ck_assert_str_eq(out(t, in(t, "12345")), "12345"); /* unknown oid: the number */
+		ck_assert_str_eq(out(t, in(t, "-")), "-");
+		ty_buf b;
+		ty_buf_init(&b, 8);
+		ty_send(&b, t, v);
+		ck_assert_uint_eq(DatumGetObjectId(ty_recv(t, b.data, b.len, -1)), 16400);
+	}
+	ty_set_catalog_hooks(NULL);
+	ck_assert_str_eq(raises(regclass_in_thunk, "thing"), "42P01");
+	ck_assert_str_eq(last_msg, "relation \"thing\" does not exist");
+	ty_set_catalog_hooks(&saved);
+}
+END_TEST
+
 /* ---- time zones and the statement clock ----------------------------------------------------- */
 
 START_TEST(time_zones_follow_the_tz_database_and_dst_rules)
@@ -1078,6 +1377,9 @@ fn_suite(void)
 	tcase_add_test(reg, format_type_matches_postgresql);
 	tcase_add_test(reg, equal_values_hash_equal_within_and_across_hash_families);
 	tcase_add_test(reg, comparison_orders_values_as_postgresql);
+	tcase_add_test(reg, every_comparison_operator_agrees_with_the_type_ordering);
+	tcase_add_test(reg, support_functions_agree_with_the_type_ordering);
+	tcase_add_test(reg, every_sample_survives_text_and_binary_round_trips_with_stable_hash);
 	tcase_add_test(reg, arrays_build_and_deconstruct_with_bounds);
 	tcase_add_test(reg, bad_binary_input_raises_22p03);
 	suite_add_tcase(s, reg);
@@ -1100,6 +1402,9 @@ fn_suite(void)
 	tcase_add_test(ex, like_matcher_agrees_with_the_definition_on_random_patterns);
 	tcase_add_test(ex, regex_constructs_libc_cannot_match_like_postgresql_are_refused);
 	tcase_add_test(ex, time_zones_follow_the_tz_database_and_dst_rules);
+	tcase_add_test(ex, current_time_functions_read_the_transaction_and_statement_clock);
+	tcase_add_test(ex, random_values_have_the_right_shape);
+	tcase_add_test(ex, reg_types_use_the_catalog_hooks_and_fall_back_to_numbers);
 	suite_add_tcase(s, ex);
 	return s;
 }
