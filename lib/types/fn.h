@@ -271,7 +271,9 @@ int ty_bpchar_cmp(Datum a, Datum b);
  * uses backslash as its escape character, as PostgreSQL's ~~ operator does; `x LIKE p ESCAPE
  * e` is evaluated as `x ~~ like_escape(p, e)` (the like_escape function is in the table).
  * Raises 22025 "LIKE pattern must not end with escape character".  Matching is by bytes
- * for LIKE and by ASCII case folding for ILIKE; '_' matches one UTF-8 character. */
+ * for LIKE and by ASCII case folding for ILIKE; '_' matches one UTF-8 character.
+ * `x SIMILAR TO p [ESCAPE e]` is evaluated as `x ~ similar_to_escape(p [, e])`, as in
+ * PostgreSQL (both functions are in the table). */
 typedef struct ty_like_pat ty_like_pat;
 ty_like_pat *ty_like_compile(const char *pat, int patlen, bool icase);
 bool ty_like_match(const ty_like_pat *p, const char *s, int slen);

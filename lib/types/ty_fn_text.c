@@ -1402,6 +1402,98 @@ like_escape_fn(fn_call *c)
 	return ty_like_escape(TXT(0), TLEN(0), TXT(1), TLEN(1));
 }
 
+/* ---- SIMILAR TO ------------------------------------------------------------------------------ */
+
+/*
+ * similar_to_escape(pattern [, escape]): the regular expression that `x SIMILAR TO pattern
+ * [ESCAPE e]` means; the analyzer rewrites SIMILAR TO into `x ~ similar_to_escape(...)`, as
+ * PostgreSQL does.  The result is anchored and wrapped as "^(?:...)$"; % becomes .*, _
+ * becomes ., ( becomes (?:, the ARE specials . ^ $ \ are escaped; bracket expressions are
+ * copied (a ']' right after '[' or '[^' is a member); the escape character quotes the next
+ * one, and its escape-double-quote pairs delimit the part substring() returns.
+ */
+static Datum
+similar_escape_common(fn_call *c, const char *esc, int elen)
+{
+	const char *p = TXT(0);
+	int n = TLEN(0);
+	if (elen > 0 && ty_utf8_strlen(esc, elen) != 1) {
+		ERR_BEGIN(ERRCODE_INVALID_ESCAPE_SEQUENCE);
+		err_hint("Escape string must be empty or one character.");
+		err_throw("invalid escape string");
+	}
+	ty_buf b;
+	vbuf(&b, n * 2 + 16);
+	ty_buf_puts(&b, "^(?:");
+	bool afterescape = false, incharclass = false;
+	int classpos = 0, nquotes = 0;
+	for (int i = 0; i < n;) {
+		int cl = ty_utf8_charlen((unsigned char)p[i]);
+		if (cl > n - i)
+			cl = n - i;
+		char ch = p[i];
+		if (afterescape) {
+			if (ch == '"' && !incharclass) {
+				if (nquotes == 0)
+					ty_buf_puts(&b, "){1,1}?(");
+				else if (nquotes == 1)
+					ty_buf_puts(&b, "){1,1}(?:");
+				else
+					ph_error(ERRCODE_INVALID_USE_OF_ESCAPE_CHARACTER,
+					         "SQL regular expression may not contain more than two escape-double-quote separators");
+				nquotes++;
+			} else {
+				ty_buf_putc(&b, '\\');
+				ty_buf_append(&b, p + i, cl);
+			}
+			afterescape = false;
+		} else if (elen > 0 && cl == elen && memcmp(p + i, esc, (size_t)elen) == 0) {
+			afterescape = true;
+		} else if (incharclass) {
+			if (ch == '\\')
+				ty_buf_putc(&b, '\\');
+			ty_buf_append(&b, p + i, cl);
+			/* classpos: 0 right after '[', 1 right after "[^", 2 after a member */
+			if (ch == ']' && classpos == 2)
+				incharclass = false;
+			else if (ch == '^' && classpos == 0)
+				classpos = 1;
+			else
+				classpos = 2;
+		} else if (ch == '[') {
+			ty_buf_putc(&b, '[');
+			incharclass = true;
+			classpos = 0;
+		} else if (ch == '%') {
+			ty_buf_puts(&b, ".*");
+		} else if (ch == '_') {
+			ty_buf_putc(&b, '.');
+		} else if (ch == '(') {
+			ty_buf_puts(&b, "(?:");
+		} else if (ch == '\\' || ch == '.' || ch == '^' || ch == '$') {
+			ty_buf_putc(&b, '\\');
+			ty_buf_putc(&b, ch);
+		} else {
+			ty_buf_append(&b, p + i, cl);
+		}
+		i += cl;
+	}
+	ty_buf_puts(&b, ")$");
+	return mk(&b);
+}
+
+static Datum
+similar_to_escape_1(fn_call *c)
+{
+	return similar_escape_common(c, "\\", 1);
+}
+
+static Datum
+similar_to_escape_2(fn_call *c)
+{
+	return similar_escape_common(c, TXT(1), TLEN(1));
+}
+
 /* ---- regular expressions (POSIX ERE via libc) ------------------------------------------------------ */
 
 /*
@@ -2274,6 +2366,8 @@ static const ty_fndef fns[] = {
 	ALIAS("like", "bytea,bytea", "bool", bytealike, "bytealike_sql"),
 	ALIAS("ilike", "text,text", "bool", texticlike, "texticlike_sql"),
 	ALIAS("like_escape", "text,text", "text", like_escape_fn, "like_escape"),
+	F("similar_to_escape", "text", "text", similar_to_escape_1),
+	F("similar_to_escape", "text,text", "text", similar_to_escape_2),
 	F("textregexeq", "text,text", "bool", textregexeq),
 	F("textregexne", "text,text", "bool", textregexne),
 	F("texticregexeq", "text,text", "bool", texticregexeq),

@@ -1088,6 +1088,33 @@ regex_match_thunk(void *arg)
 	         ty_cstring_to_text(arg), &isnull);
 }
 
+/* x SIMILAR TO p, as the analyzer rewrites it: x ~ similar_to_escape(p) */
+static bool
+similar_to(const char *x, const char *pat)
+{
+	Oid t1[1] = {TEXTOID}, tt[2] = {TEXTOID, TEXTOID};
+	bool isnull;
+	Datum re = fn_call1(ty_func_exact("similar_to_escape", 1, t1), ty_cstring_to_text(pat), &isnull);
+	return DatumGetBool(fn_call2(ty_func_exact("textregexeq", 2, tt), ty_cstring_to_text(x), re, &isnull));
+}
+
+START_TEST(similar_to_matches_as_postgresql)
+{
+	/* results from PostgreSQL 15 */
+	ck_assert(similar_to("abc", "a(b|x)c"));
+	ck_assert(similar_to("abc", "a%"));
+	ck_assert(!similar_to("abc", "_b"));
+	ck_assert(similar_to("aaa", "a{2,}"));
+	ck_assert(similar_to("ab", "[a-b]+"));
+	ck_assert(similar_to("a.c", "a\\.c"));
+	ck_assert(!similar_to("abc", "a\\.c"));
+	ck_assert(similar_to("a%", "a\\%"));
+	ck_assert(!similar_to("ab", "a\\%"));
+	ck_assert(!similar_to("xabcx", "abc"));      /* anchored at both ends */
+	ck_assert(similar_to("a$^", "a$^"));         /* ARE anchors are escaped */
+}
+END_TEST
+
 START_TEST(regex_constructs_libc_cannot_match_like_postgresql_are_refused)
 {
 	/* would silently match differently (longest instead of shortest, no lookahead) */
@@ -1401,6 +1428,7 @@ fn_suite(void)
 	tcase_add_test(ex, like_matcher_handles_wildcards_escapes_and_multibyte);
 	tcase_add_test(ex, like_matcher_agrees_with_the_definition_on_random_patterns);
 	tcase_add_test(ex, regex_constructs_libc_cannot_match_like_postgresql_are_refused);
+	tcase_add_test(ex, similar_to_matches_as_postgresql);
 	tcase_add_test(ex, time_zones_follow_the_tz_database_and_dst_rules);
 	tcase_add_test(ex, current_time_functions_read_the_transaction_and_statement_clock);
 	tcase_add_test(ex, random_values_have_the_right_shape);
