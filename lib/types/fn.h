@@ -21,9 +21,28 @@
  * Aggregates: a transition function receives the state as arg[0] (argnull[0] when the
  * state is still NULL) and returns the new state; c->agg_ctx is the context where a
  * by-reference or "internal" state must live (the group's lifetime).  Transition functions
- * of aggregates with an "internal" state are never strict.
+ * of aggregates with an "internal" state are never strict.  The executor applies
+ * PostgreSQL's rules (tests/unit/types_runner.c, eval_agg, is a reference): the state
+ * starts as ty_input(transtype, initval) or NULL; for a strict transition function a row
+ * with a NULL input is skipped, and while the state is NULL the first non-NULL input is
+ * copied into agg_ctx and becomes the state without a call; a strict final function is
+ * not called on a NULL state (the result is NULL); without a final function the state is
+ * the result.  Partial aggregation merges two states with combinefn under the same
+ * strictness rule (a NULL side is ignored).
  *
- * Window functions: c->win is the executor's window object (ty_winobj, below).
+ * Window functions: c->win is the executor's window object (ty_winobj, below);
+ * win->fnstate must be NULL at the start of each partition (the function allocates its
+ * state in agg_ctx, which the executor resets per partition).
+ *
+ * Literals: a quoted literal is of type "unknown" (a C string); once resolution has chosen
+ * its type, the analyzer converts it with ty_input(type, s, -1) and then applies the
+ * target typmod with ty_coerce_typmod (explicit for `'x'::varchar(3)`), as PostgreSQL's
+ * coerce_type does; interval is the exception, its input function needs the typmod
+ * (`interval '1 day 2 hours' hour` keeps the hours only).
+ *
+ * CASE: PostgreSQL passes the ELSE branch first to select_common_type, so the message for
+ * `CASE WHEN b THEN 1 ELSE 'a'::text END` is "CASE types text and integer cannot be
+ * matched"; the analyzer should do the same.
  *
  * Memory: by-value results never allocate; by-reference results are palloc'd in mem_cur.
  * Errors: raised with PostgreSQL's SQLSTATE and message (22003, 22012, 22P02, ...).
@@ -252,10 +271,14 @@ int ty_bpchar_cmp(Datum a, Datum b);
  * uses backslash as its escape character, as PostgreSQL's ~~ operator does; `x LIKE p ESCAPE
  * e` is evaluated as `x ~~ like_escape(p, e)` (the like_escape function is in the table).
  * Raises 22025 "LIKE pattern must not end with escape character".  Matching is by bytes
- * for LIKE and by ASCII case folding for ILIKE; '_' matches one UTF-8 character. */
+ * for LIKE and by ASCII case folding for ILIKE; '_' matches one UTF-8 character.
+ * `x SIMILAR TO p [ESCAPE e]` is evaluated as `x ~ similar_to_escape(p [, e])`, as in
+ * PostgreSQL (both functions are in the table). */
 typedef struct ty_like_pat ty_like_pat;
 ty_like_pat *ty_like_compile(const char *pat, int patlen, bool icase);
 bool ty_like_match(const ty_like_pat *p, const char *s, int slen);
+/* Free a compiled pattern (or reset the context it was compiled in). */
+void ty_like_free(ty_like_pat *p);
 /* One-shot form (compiles on each call). */
 bool ty_like(const char *s, int slen, const char *pat, int patlen, bool icase);
 

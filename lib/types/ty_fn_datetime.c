@@ -252,16 +252,26 @@ timedate_pl(fn_call *c)
 }
 
 static Datum
-datetimetz_pl(fn_call *c)
+date_timetz_combine(DateADT d, TimeTzADT t)
 {
-	DateADT d = ARG_DATE(0);
-	TimeTzADT t = arg_ttz(c, 1);
 	if (DATE_NOT_FINITE(d))
 		return (Datum)ty_date2timestamp(d);
 	Timestamp r = (Timestamp)d * USECS_PER_DAY + t.time + (int64_t)t.zone * USECS_PER_SEC;
 	if (!IS_VALID_TIMESTAMP(r))
 		ts_oor();
 	return (Datum)r;
+}
+
+static Datum
+datetimetz_pl(fn_call *c)
+{
+	return date_timetz_combine(ARG_DATE(0), arg_ttz(c, 1));
+}
+
+static Datum
+timetzdate_pl(fn_call *c)
+{
+	return date_timetz_combine(ARG_DATE(1), arg_ttz(c, 0));
 }
 
 /* ---- time arithmetic ------------------------------------------------------------------------- */
@@ -395,12 +405,6 @@ interval_um(fn_call *c)
 	Interval a = arg_iv(c, 0), r;
 	ty_interval_neg(&a, &r);
 	return ty_interval_datum(&r);
-}
-
-static Datum
-interval_up(fn_call *c)
-{
-	return ty_datum_copy(ty_get(INTERVALOID), ARG(0));
 }
 
 static Datum
@@ -1763,6 +1767,7 @@ static const ty_fndef fns[] = {
 	F("datetime_pl", "date,time", "timestamp", datetime_pl),
 	F("timedate_pl", "time,date", "timestamp", timedate_pl),
 	F("datetimetz_pl", "date,timetz", "timestamptz", datetimetz_pl),
+	F("timetzdate_pl", "timetz,date", "timestamptz", timetzdate_pl),
 	F("time_pl_interval", "time,interval", "time", time_pl_interval),
 	F("interval_pl_time", "interval,time", "time", interval_pl_time),
 	F("time_mi_interval", "time,interval", "time", time_mi_interval),
@@ -1780,7 +1785,6 @@ static const ty_fndef fns[] = {
 	F("interval_pl", "interval,interval", "interval", interval_pl),
 	F("interval_mi", "interval,interval", "interval", interval_mi),
 	F("interval_um", "interval", "interval", interval_um),
-	F("interval_up", "interval", "interval", interval_up),
 	F("interval_mul", "interval,float8", "interval", interval_mul),
 	F("mul_d_interval", "float8,interval", "interval", mul_d_interval),
 	F("interval_div", "interval,float8", "interval", interval_div),
@@ -1881,6 +1885,7 @@ static const ty_opdef ops[] = {
 	{"+", "date", "time", "datetime_pl"},
 	{"+", "time", "date", "timedate_pl"},
 	{"+", "date", "timetz", "datetimetz_pl"},
+	{"+", "timetz", "date", "timetzdate_pl"},
 	{"+", "time", "interval", "time_pl_interval"},
 	{"+", "interval", "time", "interval_pl_time"},
 	{"-", "time", "interval", "time_mi_interval"},
@@ -1898,7 +1903,6 @@ static const ty_opdef ops[] = {
 	{"+", "interval", "interval", "interval_pl"},
 	{"-", "interval", "interval", "interval_mi"},
 	{"-", NULL, "interval", "interval_um"},
-	{"+", NULL, "interval", "interval_up"},
 	{"*", "interval", "float8", "interval_mul"},
 	{"*", "float8", "interval", "mul_d_interval"},
 	{"/", "interval", "float8", "interval_div"},

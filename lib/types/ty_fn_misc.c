@@ -964,22 +964,58 @@ jsonb_contained(fn_call *c)
 	return BoolGetDatum(jsonb_contains_node(ty_jsonb_tree(ARG(1)), ty_jsonb_tree(ARG(0))));
 }
 
-static Datum
-jsonb_exists(fn_call *c)
+/* Is key k (kl bytes) a top-level key of an object, a string element of an array, or the
+ * scalar string itself?  (PostgreSQL's ? operator.) */
+static bool
+jsonb_has_key(const ty_jnode *t, const char *k, int kl)
 {
-	ty_jnode *t = ty_jsonb_tree(ARG(0));
-	const char *k = ty_vardata(ARG(1));
-	int kl = ty_varsize(ARG(1));
 	if (t->kind == 'o')
-		return BoolGetDatum(json_field(t, k, kl) != NULL);
+		return json_field(t, k, kl) != NULL;
 	if (t->kind == 'a') {
 		for (int i = 0; i < t->n; i++)
 			if (t->kids[i]->kind == 's' && t->kids[i]->slen == kl &&
 			    memcmp(t->kids[i]->str, k, (size_t)kl) == 0)
-				return BoolGetDatum(true);
-		return BoolGetDatum(false);
+				return true;
+		return false;
 	}
-	return BoolGetDatum(t->kind == 's' && t->slen == kl && memcmp(t->str, k, (size_t)kl) == 0);
+	return t->kind == 's' && t->slen == kl && memcmp(t->str, k, (size_t)kl) == 0;
+}
+
+static Datum
+jsonb_exists(fn_call *c)
+{
+	return BoolGetDatum(jsonb_has_key(ty_jsonb_tree(ARG(0)), ty_vardata(ARG(1)), ty_varsize(ARG(1))));
+}
+
+/* ?| (any) and ?& (all) over a text[]; NULL elements are ignored, as in PostgreSQL */
+static bool
+jsonb_exists_many(fn_call *c, bool all)
+{
+	ty_jnode *t = ty_jsonb_tree(ARG(0));
+	int n;
+	Datum *v;
+	bool *nulls;
+	ty_array_deconstruct(ARG(1), &n, &v, &nulls);
+	for (int i = 0; i < n; i++) {
+		if (nulls[i])
+			continue;
+		bool has = jsonb_has_key(t, ty_vardata(v[i]), ty_varsize(v[i]));
+		if (has != all)
+			return has;
+	}
+	return all;
+}
+
+static Datum
+jsonb_exists_any(fn_call *c)
+{
+	return BoolGetDatum(jsonb_exists_many(c, false));
+}
+
+static Datum
+jsonb_exists_all(fn_call *c)
+{
+	return BoolGetDatum(jsonb_exists_many(c, true));
 }
 
 static Datum
@@ -1267,6 +1303,8 @@ static const ty_fndef fns[] = {
 	F("jsonb_contains", "jsonb,jsonb", "bool", jsonb_contains),
 	F("jsonb_contained", "jsonb,jsonb", "bool", jsonb_contained),
 	F("jsonb_exists", "jsonb,text", "bool", jsonb_exists),
+	F("jsonb_exists_any", "jsonb,text[]", "bool", jsonb_exists_any),
+	F("jsonb_exists_all", "jsonb,text[]", "bool", jsonb_exists_all),
 	F("jsonb_concat", "jsonb,jsonb", "jsonb", jsonb_concat),
 	F("jsonb_delete", "jsonb,text", "jsonb", jsonb_delete),
 	CASTF("numeric", "jsonb", "numeric", ty_jsonb_numeric),
@@ -1324,6 +1362,8 @@ static const ty_opdef ops[] = {
 	{"@>", "jsonb", "jsonb", "jsonb_contains"},
 	{"<@", "jsonb", "jsonb", "jsonb_contained"},
 	{"?", "jsonb", "text", "jsonb_exists"},
+	{"?|", "jsonb", "text[]", "jsonb_exists_any"},
+	{"?&", "jsonb", "text[]", "jsonb_exists_all"},
 	{"||", "jsonb", "jsonb", "jsonb_concat"},
 	{"-", "jsonb", "text", "jsonb_delete"},
 	{"=", "uuid", "uuid", "uuid_eq"},

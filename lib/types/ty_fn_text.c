@@ -4,6 +4,7 @@
  * POSIX regular expressions (libc <regex.h>, extended syntax), format(), md5/sha256,
  * encode/decode, casts among the character types.
  */
+#include <ctype.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1305,7 +1306,9 @@ like_pattern(fn_call *c, const char *pat, int plen, bool icase)
 		lc = palloc0(sizeof *lc);
 		c->cache = lc;
 	} else {
+		/* the pattern changed (a column, not a constant): drop the old compiled form */
 		pfree(lc->pat);
+		ty_like_free(lc->lp);
 	}
 	lc->pat = palloc((size_t)plen + 1);
 	memcpy(lc->pat, pat, (size_t)plen);
@@ -1317,11 +1320,10 @@ like_pattern(fn_call *c, const char *pat, int plen, bool icase)
 }
 
 static bool
-do_like(fn_call *c, bool icase, bool bpchar)
+do_like(fn_call *c, bool icase)
 {
+	/* bpchar LIKE matches the padded value, as PostgreSQL's bpcharlike does */
 	int slen = TLEN(0);
-	if (bpchar)
-		slen = slen; /* bpchar LIKE uses the padded value, as PostgreSQL's bpcharlike */
 	const ty_like_pat *p = like_pattern(c, TXT(1), TLEN(1), icase);
 	return ty_like_match(p, TXT(0), slen);
 }
@@ -1329,25 +1331,25 @@ do_like(fn_call *c, bool icase, bool bpchar)
 static Datum
 textlike(fn_call *c)
 {
-	return BoolGetDatum(do_like(c, false, false));
+	return BoolGetDatum(do_like(c, false));
 }
 
 static Datum
 textnlike(fn_call *c)
 {
-	return BoolGetDatum(!do_like(c, false, false));
+	return BoolGetDatum(!do_like(c, false));
 }
 
 static Datum
 texticlike(fn_call *c)
 {
-	return BoolGetDatum(do_like(c, true, false));
+	return BoolGetDatum(do_like(c, true));
 }
 
 static Datum
 texticnlike(fn_call *c)
 {
-	return BoolGetDatum(!do_like(c, true, false));
+	return BoolGetDatum(!do_like(c, true));
 }
 
 static bool
@@ -1385,13 +1387,13 @@ nameicnlike(fn_call *c)
 static Datum
 bytealike(fn_call *c)
 {
-	return BoolGetDatum(do_like(c, false, false));
+	return BoolGetDatum(do_like(c, false));
 }
 
 static Datum
 byteanlike(fn_call *c)
 {
-	return BoolGetDatum(!do_like(c, false, false));
+	return BoolGetDatum(!do_like(c, false));
 }
 
 static Datum
@@ -1400,37 +1402,438 @@ like_escape_fn(fn_call *c)
 	return ty_like_escape(TXT(0), TLEN(0), TXT(1), TLEN(1));
 }
 
+/* ---- SIMILAR TO ------------------------------------------------------------------------------ */
+
+/*
+ * similar_to_escape(pattern [, escape]): the regular expression that `x SIMILAR TO pattern
+ * [ESCAPE e]` means; the analyzer rewrites SIMILAR TO into `x ~ similar_to_escape(...)`, as
+ * PostgreSQL does.  The result is anchored and wrapped as "^(?:...)$"; % becomes .*, _
+ * becomes ., ( becomes (?:, the ARE specials . ^ $ \ are escaped; bracket expressions are
+ * copied (a ']' right after '[' or '[^' is a member); the escape character quotes the next
+ * one, and its escape-double-quote pairs delimit the part substring() returns.
+ */
+static Datum
+similar_escape_common(fn_call *c, const char *esc, int elen)
+{
+	const char *p = TXT(0);
+	int n = TLEN(0);
+	if (elen > 0 && ty_utf8_strlen(esc, elen) != 1) {
+		ERR_BEGIN(ERRCODE_INVALID_ESCAPE_SEQUENCE);
+		err_hint("Escape string must be empty or one character.");
+		err_throw("invalid escape string");
+	}
+	ty_buf b;
+	vbuf(&b, n * 2 + 16);
+	ty_buf_puts(&b, "^(?:");
+	bool afterescape = false, incharclass = false;
+	int classpos = 0, nquotes = 0;
+	for (int i = 0; i < n;) {
+		int cl = ty_utf8_charlen((unsigned char)p[i]);
+		if (cl > n - i)
+			cl = n - i;
+		char ch = p[i];
+		if (afterescape) {
+			if (ch == '"' && !incharclass) {
+				if (nquotes == 0)
+					ty_buf_puts(&b, "){1,1}?(");
+				else if (nquotes == 1)
+					ty_buf_puts(&b, "){1,1}(?:");
+				else
+					ph_error(ERRCODE_INVALID_USE_OF_ESCAPE_CHARACTER,
+					         "SQL regular expression may not contain more than two escape-double-quote separators");
+				nquotes++;
+			} else {
+				ty_buf_putc(&b, '\\');
+				ty_buf_append(&b, p + i, cl);
+			}
+			afterescape = false;
+		} else if (elen > 0 && cl == elen && memcmp(p + i, esc, (size_t)elen) == 0) {
+			afterescape = true;
+		} else if (incharclass) {
+			if (ch == '\\')
+				ty_buf_putc(&b, '\\');
+			ty_buf_append(&b, p + i, cl);
+			/* classpos: 0 right after '[', 1 right after "[^", 2 after a member */
+			if (ch == ']' && classpos == 2)
+				incharclass = false;
+			else if (ch == '^' && classpos == 0)
+				classpos = 1;
+			else
+				classpos = 2;
+		} else if (ch == '[') {
+			ty_buf_putc(&b, '[');
+			incharclass = true;
+			classpos = 0;
+		} else if (ch == '%') {
+			ty_buf_puts(&b, ".*");
+		} else if (ch == '_') {
+			ty_buf_putc(&b, '.');
+		} else if (ch == '(') {
+			ty_buf_puts(&b, "(?:");
+		} else if (ch == '\\' || ch == '.' || ch == '^' || ch == '$') {
+			ty_buf_putc(&b, '\\');
+			ty_buf_putc(&b, ch);
+		} else {
+			ty_buf_append(&b, p + i, cl);
+		}
+		i += cl;
+	}
+	ty_buf_puts(&b, ")$");
+	return mk(&b);
+}
+
+static Datum
+similar_to_escape_1(fn_call *c)
+{
+	return similar_escape_common(c, "\\", 1);
+}
+
+static Datum
+similar_to_escape_2(fn_call *c)
+{
+	return similar_escape_common(c, TXT(1), TLEN(1));
+}
+
 /* ---- regular expressions (POSIX ERE via libc) ------------------------------------------------------ */
+
+/*
+ * PostgreSQL's patterns are ARE (advanced regular expressions); libc's engine knows ERE.
+ * are_translate rewrites the ARE notations that ERE lacks into ERE, so that they match
+ * what PostgreSQL matches, or rejects them:
+ *   \d \D \s \S \w \W        -> [[:digit:]] [^[:digit:]] ... (inside brackets: [:digit:] ...)
+ *   \m \M \y \Y              -> \< \> \b \B (GNU extensions of glibc's ERE)
+ *   \A \Z                    -> ^ $
+ *   \t \n \r \f \v \a \e \b  -> the character (\b is backspace in ARE)
+ *   \xHH... \uHHHH \UHHHHHHHH -> the character, escaped if special
+ *   \1..\9                   -> back-references, renumbered past non-capturing groups
+ *   (?:...)                  -> a group that regexp_match & co. do not report
+ *   [\]] [\\] [\-]           -> brackets rebuilt so that ]-\ are members
+ *   leading ***= / ***: / (?flags) -> literal pattern / ARE / embedded options
+ * Refused with 0A000 (libc cannot match them as PostgreSQL does): non-greedy quantifiers
+ * (*? +? ?? {m,n}?), lookahead and lookbehind constraints.  Other escapes of a letter or
+ * digit raise 2201B "invalid escape \ sequence" as in PostgreSQL.
+ */
+typedef struct re_prog {
+	regex_t re;
+	int nmatch;         /* re_nsub + 1: size of the regmatch_t arrays */
+	int ngroups;        /* capturing groups the user wrote */
+	int *gmap;          /* gmap[k] (k = 1..ngroups): the ERE group index of user group k */
+	regmatch_t *m;      /* nmatch entries, reused by every match */
+} re_prog;
+
+static noreturn void
+re_error(const char *msg)
+{
+	ph_error(ERRCODE_INVALID_REGULAR_EXPRESSION, "invalid regular expression: %s", msg);
+}
+
+static void
+re_put_literal(ty_buf *b, uint32_t cp)
+{
+	char u[4];
+	if (cp < 0x80 && strchr(".[]()*+?{}|^$\\", (int)cp) && cp != 0) {
+		ty_buf_putc(b, '\\');
+		ty_buf_putc(b, (char)cp);
+		return;
+	}
+	int n = ty_utf8_encode(cp, u);
+	ty_buf_append(b, u, n);
+}
+
+/* \x \u \U: the code point; *i is left on the last digit */
+static uint32_t
+re_hex_escape(const char *p, int n, int *i, char kind)
+{
+	int maxd = kind == 'x' ? 8 : kind == 'u' ? 4 : 8, nd = 0;
+	uint32_t v = 0;
+	while (*i + 1 < n && nd < maxd && isxdigit((unsigned char)p[*i + 1])) {
+		char ch = p[++*i];
+		v = v * 16 + (uint32_t)(isdigit((unsigned char)ch) ? ch - '0' : (tolower((unsigned char)ch) - 'a' + 10));
+		nd++;
+	}
+	if (nd == 0 || (kind != 'x' && nd != maxd) || v > 0x10FFFF || v == 0)
+		re_error("invalid escape \\ sequence");
+	return v;
+}
+
+/* The character an ARE character-entry escape \e stands for (B: backslash, outside
+ * brackets only); 2201B for any other letter or digit.  *i is on e, left on its last char. */
+static uint32_t
+re_char_escape(char e, const char *p, int n, int *i, bool in_bracket)
+{
+	switch (e) {
+	case 't': return '\t';
+	case 'n': return '\n';
+	case 'r': return '\r';
+	case 'f': return '\f';
+	case 'v': return '\v';
+	case 'a': return '\a';
+	case 'e': return 033;
+	case 'b': return '\b';
+	case 'x': case 'u': case 'U': return re_hex_escape(p, n, i, e);
+	case 'B':
+		if (!in_bracket)
+			return '\\';
+		/* fall through */
+	default: re_error("invalid escape \\ sequence");
+	}
+}
+
+/* Class escape letters usable inside brackets: the class name, or NULL. */
+static const char *
+re_class_name(char c)
+{
+	return c == 'd' ? "[:digit:]" : c == 's' ? "[:space:]" : c == 'w' ? "[:alnum:]_" : NULL;
+}
+
+/* A bracket expression starting at p[*i] == '['; appends its ERE form. */
+static void
+re_bracket(ty_buf *b, const char *p, int n, int *i)
+{
+	ty_buf body;
+	bool neg = false, rbracket = false, dash = false, caret = false, first = true;
+	ty_buf_init(&body, 16);
+	int k = *i + 1;
+	if (k < n && p[k] == '^') {
+		neg = true;
+		k++;
+	}
+	for (;; k++) {
+		if (k >= n)
+			re_error("brackets [] not balanced");
+		char ch = p[k];
+		if (ch == ']') {
+			if (!first)
+				break;
+			rbracket = true; /* a leading ']' is a member */
+			first = false;
+			continue;
+		}
+		first = false;
+		if (ch == '[' && k + 1 < n && (p[k + 1] == ':' || p[k + 1] == '.' || p[k + 1] == '=')) {
+			char kind = p[k + 1];
+			int e = k + 2;
+			while (e + 1 < n && !(p[e] == kind && p[e + 1] == ']'))
+				e++;
+			if (e + 1 >= n)
+				re_error("brackets [] not balanced");
+			ty_buf_append(&body, p + k, e + 2 - k);
+			k = e + 1;
+			continue;
+		}
+		if (ch == '\\' && k + 1 < n) {
+			char e = p[++k];
+			const char *cls = re_class_name(e);
+			if (cls)
+				ty_buf_puts(&body, cls);
+			else if (isalnum((unsigned char)e)) {
+				uint32_t cp = re_char_escape(e, p, n, &k, true);
+				char u[4];
+				int ul = ty_utf8_encode(cp, u);
+				if (ul == 1 && u[0] == ']')
+					rbracket = true;
+				else if (ul == 1 && u[0] == '-')
+					dash = true;
+				else
+					ty_buf_append(&body, u, ul);
+			} else if (e == ']')
+				rbracket = true;
+			else if (e == '-')
+				dash = true;
+			else if (e == '^')
+				caret = true;
+			else
+				ty_buf_putc(&body, e); /* a backslash is an ordinary member in ERE */
+			continue;
+		}
+		ty_buf_putc(&body, ch);
+	}
+	*i = k;
+	/* ']' must come first, '^' anywhere but first, '-' last to be members in ERE */
+	if (!neg && !rbracket && !dash && body.len == 0 && caret) {
+		ty_buf_puts(b, "\\^");
+		pfree(body.data);
+		return;
+	}
+	ty_buf_putc(b, '[');
+	if (neg)
+		ty_buf_putc(b, '^');
+	if (rbracket)
+		ty_buf_putc(b, ']');
+	else if (dash && !neg && body.len == 0 && caret) {
+		ty_buf_puts(b, "-^]"); /* '-' first, then '^' */
+		pfree(body.data);
+		return;
+	}
+	ty_buf_append(b, body.data, body.len);
+	if (caret)
+		ty_buf_putc(b, '^');
+	if (dash)
+		ty_buf_putc(b, '-');
+	ty_buf_putc(b, ']');
+	pfree(body.data);
+}
+
+static noreturn void
+re_unsupported(const char *what)
+{
+	ERR_BEGIN(ERRCODE_FEATURE_NOT_SUPPORTED);
+	err_hint("Phantom-DB matches regular expressions with the POSIX extended syntax of the C "
+	         "library, plus PostgreSQL's escapes.");
+	err_throw("regular expression %s are not supported", what);
+}
+
+/* Translate an ARE into ERE (see above); returns the ERE text, updates *cflags, fills the
+ * group map of prog. */
+static char *
+are_translate(const char *p, int n, int *cflags, re_prog *prog)
+{
+	ty_buf b;
+	int ere_groups = 0, cap = 8;
+	ty_buf_init(&b, n + 16);
+	prog->gmap = palloc(sizeof(int) * (size_t)cap);
+	prog->ngroups = 0;
+	int i = 0;
+	if (n >= 4 && memcmp(p, "***=", 4) == 0) {
+		for (i = 4; i < n; i++)
+			re_put_literal(&b, (unsigned char)p[i]);
+		ty_buf_putc(&b, '\0');
+		return b.data;
+	}
+	if (n >= 4 && memcmp(p, "***:", 4) == 0)
+		i = 4;
+	if (n - i >= 3 && p[i] == '(' && p[i + 1] == '?' && isalpha((unsigned char)p[i + 2])) {
+		int k = i + 2;
+		for (; k < n && p[k] != ')'; k++) {
+			switch (p[k]) {
+			case 'i': *cflags |= REG_ICASE; break;
+			case 'c': *cflags &= ~REG_ICASE; break;
+			case 'n': case 'p': case 'w': *cflags |= REG_NEWLINE; break;
+			case 's': case 't': *cflags &= ~REG_NEWLINE; break;
+			case 'e': case 'b': case 'x': case 'q':
+				re_unsupported("embedded options other than i, c, n, p, w, s and t");
+			default: re_error("invalid embedded option");
+			}
+		}
+		if (k >= n)
+			re_error("parentheses () not balanced");
+		i = k + 1;
+	}
+	for (; i < n; i++) {
+		char ch = p[i];
+		switch (ch) {
+		case '\\': {
+			if (i + 1 >= n)
+				re_error("invalid escape \\ sequence");
+			char e = p[++i];
+			const char *cls = re_class_name(e);
+			if (cls) {
+				ty_buf_putc(&b, '[');
+				ty_buf_puts(&b, cls);
+				ty_buf_putc(&b, ']');
+			} else if (e == 'D' || e == 'S' || e == 'W') {
+				ty_buf_puts(&b, "[^");
+				ty_buf_puts(&b, re_class_name((char)tolower((unsigned char)e)));
+				ty_buf_putc(&b, ']');
+			} else if (e == 'm' || e == 'M' || e == 'y' || e == 'Y' || e == 'A' || e == 'Z') {
+				ty_buf_puts(&b, e == 'm' ? "\\<" : e == 'M' ? "\\>" : e == 'y' ? "\\b"
+				              : e == 'Y' ? "\\B" : e == 'A' ? "^" : "$");
+			} else if (e >= '1' && e <= '9') {
+				int g = e - '0';
+				if (g > prog->ngroups || prog->gmap[g] > 9)
+					re_error("invalid backreference number");
+				ty_buf_putc(&b, '\\');
+				ty_buf_putc(&b, (char)('0' + prog->gmap[g]));
+			} else if (isalnum((unsigned char)e)) {
+				re_put_literal(&b, re_char_escape(e, p, n, &i, false));
+			} else {
+				ty_buf_putc(&b, '\\');
+				ty_buf_putc(&b, e);
+			}
+			break;
+		}
+		case '[':
+			re_bracket(&b, p, n, &i);
+			break;
+		case '(':
+			ere_groups++;
+			if (i + 1 < n && p[i + 1] == '?') {
+				if (i + 2 < n && p[i + 2] == ':')
+					i += 2; /* non-capturing: an ERE group the user does not see */
+				else if (i + 2 < n && (p[i + 2] == '=' || p[i + 2] == '!' || p[i + 2] == '<'))
+					re_unsupported("lookahead and lookbehind constraints");
+				else
+					re_error("quantifier operand invalid");
+			} else {
+				if (prog->ngroups + 1 >= cap) {
+					cap *= 2;
+					prog->gmap = repalloc(prog->gmap, sizeof(int) * (size_t)cap);
+				}
+				prog->gmap[++prog->ngroups] = ere_groups;
+			}
+			ty_buf_putc(&b, '(');
+			break;
+		case '*': case '+': case '?': case '{':
+			if (ch == '{') {
+				int k = i + 1;
+				while (k < n && p[k] != '}')
+					k++;
+				if (k >= n)
+					re_error("braces {} not balanced");
+				ty_buf_append(&b, p + i, k + 1 - i);
+				i = k;
+			} else
+				ty_buf_putc(&b, ch);
+			if (i + 1 < n && p[i + 1] == '?')
+				re_unsupported("non-greedy quantifiers");
+			break;
+		default:
+			ty_buf_putc(&b, ch);
+		}
+	}
+	ty_buf_putc(&b, '\0');
+	return b.data;
+}
 
 typedef struct re_cache {
 	char *pat;
 	int plen;
 	int cflags;
-	regex_t re;
+	re_prog prog;
 	bool valid;
 } re_cache;
 
-static regex_t *
+static re_prog *
 get_regex(fn_call *c, const char *pat, int plen, int cflags)
 {
 	re_cache *rc = c->cache;
 	if (rc && rc->valid && rc->plen == plen && rc->cflags == cflags &&
 	    memcmp(rc->pat, pat, (size_t)plen) == 0)
-		return &rc->re;
+		return &rc->prog;
 	mem_ctx *old = mem_switch(c->cache_ctx ? c->cache_ctx : mem_cur);
 	if (!rc) {
 		rc = palloc0(sizeof *rc);
 		c->cache = rc;
 	}
 	if (rc->valid) {
-		regfree(&rc->re);
+		regfree(&rc->prog.re);
+		pfree(rc->pat);
+		pfree(rc->prog.gmap);
+		pfree(rc->prog.m);
 		rc->valid = false;
 	}
 	rc->pat = pstrndup(pat, (size_t)plen);
 	rc->plen = plen;
 	rc->cflags = cflags;
+	int ecflags = cflags;
+	char *ere = are_translate(pat, plen, &ecflags, &rc->prog);
+	int r = regcomp(&rc->prog.re, ere, ecflags | REG_EXTENDED);
+	pfree(ere);
+	if (r == 0) {
+		rc->prog.nmatch = (int)rc->prog.re.re_nsub + 1;
+		rc->prog.m = palloc(sizeof(regmatch_t) * (size_t)rc->prog.nmatch);
+	}
 	mem_switch(old);
-	int r = regcomp(&rc->re, rc->pat, cflags | REG_EXTENDED);
 	if (r != 0) {
 		/* PostgreSQL's wording for the error classes both engines share */
 		const char *msg;
@@ -1471,10 +1874,10 @@ get_regex(fn_call *c, const char *pat, int plen, int cflags)
 		default:
 			msg = "invalid regular expression";
 		}
-		ph_error(ERRCODE_INVALID_REGULAR_EXPRESSION, "invalid regular expression: %s", msg);
+		re_error(msg);
 	}
 	rc->valid = true;
-	return &rc->re;
+	return &rc->prog;
 }
 
 static int
@@ -1527,9 +1930,8 @@ re_exec(regex_t *re, const char *s, int n, int from, regmatch_t *m, int nm)
 static bool
 textregex(fn_call *c, int cflags)
 {
-	regex_t *re = get_regex(c, TXT(1), TLEN(1), cflags | REG_NOSUB);
-	regmatch_t m[1];
-	return re_exec(re, TXT(0), TLEN(0), 0, m, 1);
+	re_prog *re = get_regex(c, TXT(1), TLEN(1), cflags | REG_NOSUB);
+	return re_exec(&re->re, TXT(0), TLEN(0), 0, re->m, 1);
 }
 
 static Datum
@@ -1561,22 +1963,24 @@ regexp_replace(fn_call *c)
 {
 	bool global;
 	int cflags = parse_flags(c, 3, &global);
-	regex_t *re = get_regex(c, TXT(1), TLEN(1), cflags);
+	re_prog *re = get_regex(c, TXT(1), TLEN(1), cflags);
 	const char *s = TXT(0), *r = TXT(2);
 	int n = TLEN(0), rn = TLEN(2);
 	ty_buf b;
 	vbuf(&b, n + 16);
 	int pos = 0;
-	regmatch_t m[10];
-	while (pos <= n && re_exec(re, s, n, pos, m, 10)) {
+	regmatch_t *m = re->m;
+	while (pos <= n && re_exec(&re->re, s, n, pos, m, re->nmatch)) {
 		ty_buf_append(&b, s + pos, (int)m[0].rm_so - pos);
 		for (int i = 0; i < rn; i++) {
 			if (r[i] == '\\' && i + 1 < rn) {
 				char d = r[i + 1];
 				if (d >= '1' && d <= '9') {
 					int g = d - '0';
-					if (g <= (int)re->re_nsub && m[g].rm_so >= 0)
+					if (g <= re->ngroups && m[re->gmap[g]].rm_so >= 0) {
+						g = re->gmap[g];
 						ty_buf_append(&b, s + m[g].rm_so, (int)(m[g].rm_eo - m[g].rm_so));
+					}
 					i++;
 					continue;
 				}
@@ -1615,25 +2019,22 @@ regexp_replace(fn_call *c)
 Datum ty_array_build(Oid elemtype, int n, const Datum *vals, const bool *nulls);
 
 static Datum
-match_array(regex_t *re, const char *s, regmatch_t *m)
+match_array(const re_prog *re, const char *s)
 {
-	int ng = (int)re->re_nsub;
+	const regmatch_t *m = re->m;
+	int ng = re->ngroups;
 	if (ng == 0) {
 		Datum v = ret_text(s + m[0].rm_so, (int)(m[0].rm_eo - m[0].rm_so));
 		return ty_array_build(TEXTOID, 1, &v, NULL);
 	}
-	Datum vals[10];
-	bool nulls[10];
-	for (int g = 1; g <= ng && g < 10; g++) {
-		if (m[g].rm_so < 0) {
-			nulls[g - 1] = true;
-			vals[g - 1] = 0;
-		} else {
-			nulls[g - 1] = false;
-			vals[g - 1] = ret_text(s + m[g].rm_so, (int)(m[g].rm_eo - m[g].rm_so));
-		}
+	Datum *vals = palloc(sizeof(Datum) * (size_t)ng);
+	bool *nulls = palloc(sizeof(bool) * (size_t)ng);
+	for (int k = 1; k <= ng; k++) {
+		const regmatch_t *g = &m[re->gmap[k]];
+		nulls[k - 1] = g->rm_so < 0;
+		vals[k - 1] = g->rm_so < 0 ? 0 : ret_text(s + g->rm_so, (int)(g->rm_eo - g->rm_so));
 	}
-	return ty_array_build(TEXTOID, ng < 10 ? ng : 9, vals, nulls);
+	return ty_array_build(TEXTOID, ng, vals, nulls);
 }
 
 static Datum
@@ -1644,11 +2045,10 @@ regexp_match(fn_call *c)
 	if (global)
 		ERR_BEGIN(ERRCODE_INVALID_PARAMETER_VALUE), err_hint("Use the regexp_matches function instead."),
 			err_throw("%s does not support the \"global\" option", "regexp_match()");
-	regex_t *re = get_regex(c, TXT(1), TLEN(1), cflags);
-	regmatch_t m[10];
-	if (!re_exec(re, TXT(0), TLEN(0), 0, m, 10))
+	re_prog *re = get_regex(c, TXT(1), TLEN(1), cflags);
+	if (!re_exec(&re->re, TXT(0), TLEN(0), 0, re->m, re->nmatch))
 		return fn_return_null(c);
-	return match_array(re, TXT(0), m);
+	return match_array(re, TXT(0));
 }
 
 typedef struct re_srf {
@@ -1661,7 +2061,7 @@ regexp_matches(fn_call *c)
 {
 	bool global;
 	int cflags = parse_flags(c, 2, &global);
-	regex_t *re = get_regex(c, TXT(1), TLEN(1), cflags);
+	re_prog *re = get_regex(c, TXT(1), TLEN(1), cflags);
 	re_srf *st = c->srf_state;
 	if (c->srf_call == 0) {
 		st = mem_alloc(c->cache_ctx ? c->cache_ctx : mem_cur, sizeof *st);
@@ -1671,8 +2071,8 @@ regexp_matches(fn_call *c)
 	}
 	const char *s = TXT(0);
 	int n = TLEN(0);
-	regmatch_t m[10];
-	if (st->pos > n || !re_exec(re, s, n, st->pos, m, 10)) {
+	regmatch_t *m = re->m;
+	if (st->pos > n || !re_exec(&re->re, s, n, st->pos, m, re->nmatch)) {
 		c->srf_done = true;
 		return 0;
 	}
@@ -1680,7 +2080,7 @@ regexp_matches(fn_call *c)
 	if (m[0].rm_eo == m[0].rm_so)
 		np += np < n ? ty_utf8_charlen((unsigned char)s[np]) : 1;
 	st->pos = st->global ? np : n + 1;
-	return match_array(re, s, m);
+	return match_array(re, s);
 }
 
 /* split at matches: returns the pieces */
@@ -1692,14 +2092,14 @@ regexp_split(fn_call *c, Datum **out)
 	if (global)
 		ph_error(ERRCODE_INVALID_PARAMETER_VALUE, "%s does not support the \"global\" option",
 		         "regexp_split_to_table()");
-	regex_t *re = get_regex(c, TXT(1), TLEN(1), cflags);
+	re_prog *re = get_regex(c, TXT(1), TLEN(1), cflags);
 	const char *s = TXT(0);
 	int n = TLEN(0), cap = 8, cnt = 0, start = 0, search = 0, prev_end = -1;
 	Datum *v = palloc(sizeof(Datum) * (size_t)cap);
-	regmatch_t m[1];
+	regmatch_t *m = re->m;
 	/* zero-length matches at the start or end of the string, or right after the previous
 	 * match, do not split (PostgreSQL's "ignore degenerate" rule) */
-	while (search <= n && re_exec(re, s, n, search, m, 1)) {
+	while (search <= n && re_exec(&re->re, s, n, search, m, 1)) {
 		int so = (int)m[0].rm_so, eo = (int)m[0].rm_eo;
 		if (eo == so && (so == 0 || so >= n || so == prev_end)) {
 			if (so >= n)
@@ -1758,11 +2158,11 @@ regexp_split_to_table(fn_call *c)
 static Datum
 textregexsubstr(fn_call *c)
 {
-	regex_t *re = get_regex(c, TXT(1), TLEN(1), 0);
-	regmatch_t m[2];
-	if (!re_exec(re, TXT(0), TLEN(0), 0, m, 2))
+	re_prog *re = get_regex(c, TXT(1), TLEN(1), 0);
+	regmatch_t *m = re->m;
+	if (!re_exec(&re->re, TXT(0), TLEN(0), 0, m, re->nmatch))
 		return fn_return_null(c);
-	int g = re->re_nsub > 0 ? 1 : 0;
+	int g = re->ngroups > 0 ? re->gmap[1] : 0;
 	if (m[g].rm_so < 0)
 		return fn_return_null(c);
 	return ret_text(TXT(0) + m[g].rm_so, (int)(m[g].rm_eo - m[g].rm_so));
@@ -1966,6 +2366,8 @@ static const ty_fndef fns[] = {
 	ALIAS("like", "bytea,bytea", "bool", bytealike, "bytealike_sql"),
 	ALIAS("ilike", "text,text", "bool", texticlike, "texticlike_sql"),
 	ALIAS("like_escape", "text,text", "text", like_escape_fn, "like_escape"),
+	F("similar_to_escape", "text", "text", similar_to_escape_1),
+	F("similar_to_escape", "text,text", "text", similar_to_escape_2),
 	F("textregexeq", "text,text", "bool", textregexeq),
 	F("textregexne", "text,text", "bool", textregexne),
 	F("texticregexeq", "text,text", "bool", texticregexeq),

@@ -138,9 +138,9 @@ parse_format(const char *f, int n, int *count)
 			k++;
 			continue;
 		}
-		if (f[i] == '\\' && i + 1 < n) {
+		/* outside quotes a backslash only escapes a double quote (PostgreSQL) */
+		if (f[i] == '\\' && i + 1 < n && f[i + 1] == '"')
 			i++;
-		}
 		nd->kind = 0;
 		nd->lit = f + i;
 		nd->litlen = ty_utf8_charlen((unsigned char)f[i]);
@@ -400,7 +400,8 @@ dt_to_char(ty_buf *b, const tc_tm *t, const char *fmt, int flen)
 			break;
 		}
 		case K_DD:
-			put_num(b, nd, tm->mday, 2);
+			/* plain "%02d" in PostgreSQL, so a negative interval day is "-3", not "-03" */
+			put_num(b, nd, tm->mday, tm->mday < 0 ? 1 : 2);
 			break;
 		case K_D:
 			put_num(b, nd, tm->wday + 1, 0);
@@ -557,11 +558,12 @@ read_word(const char **pp, const char *end, const char *const *words, int nwords
 			return i;
 		}
 	}
-	char tmp[32];
+	/* PostgreSQL quotes the input up to the next blank */
+	char tmp[64];
 	int l = 0;
-	while (p + l < end && l < 20 && ty_isalpha((unsigned char)p[l]))
+	while (p + l < end && l < 60 && !ty_isspace((unsigned char)p[l]))
 		l++;
-	snprintf(tmp, sizeof tmp, "%.*s", l > 0 ? l : (int)(end - p < 20 ? end - p : 20), p);
+	snprintf(tmp, sizeof tmp, "%.*s", l, p);
 	bad_value(tmp, field, "The given value did not match any of the allowed values for this field.");
 }
 
@@ -575,7 +577,8 @@ parse_datetime(const char *s, int slen, const char *fmt, int flen, parsed_dt *pd
 	pd->mday = 1;
 	pd->mon = 1;
 	pd->year = 1;
-	for (int i = 0; i < n; i++) {
+	/* as PostgreSQL: the rest of the template is ignored once the input is used up */
+	for (int i = 0; i < n && p < end; i++) {
 		fmt_node *nd = &nodes[i];
 		bool ok;
 		if (nd->kind != 1) {
@@ -724,13 +727,12 @@ parse_datetime(const char *s, int slen, const char *fmt, int flen, parsed_dt *pd
 		}
 		case K_AD:
 		case K_BC:
-		case K_AD_DOT:
-		case K_BC_DOT: {
-			static const char *const ab[] = {"A.D.", "B.C.", "AD", "BC"};
-			int k = read_word(&p, end, ab, 4, 0, name);
-			pd->bc = k == 1 || k == 3;
+			pd->bc = read_word(&p, end, (const char *const[]){"AD", "BC"}, 2, 0, name) == 1;
 			break;
-		}
+		case K_AD_DOT:
+		case K_BC_DOT:
+			pd->bc = read_word(&p, end, (const char *const[]){"A.D.", "B.C."}, 2, 0, name) == 1;
+			break;
 		case K_CC:
 			pd->cc = read_int(&p, end, 0, name, &ok);
 			break;
@@ -755,37 +757,6 @@ parse_datetime(const char *s, int slen, const char *fmt, int flen, parsed_dt *pd
 			int m = read_int(&p, end, 2, name, &ok);
 			pd->tzoff += (pd->tzoff < 0 ? -1 : 1) * m * 60;
 			pd->has_tz = true;
-			break;
-		}
-		case K_OF:
-		case K_TZ: {
-			ph_error(ERRCODE_FEATURE_NOT_SUPPORTED, "formatting field \"%s\" is only supported in to_char",
-			         name);
-			while (p < end && *p == ' ')
-				p++;
-			if (p < end && (*p == '+' || *p == '-')) {
-				int sign = *p == '-' ? -1 : 1;
-				p++;
-				int h = read_int(&p, end, 2, name, &ok), m = 0;
-				if (p < end && *p == ':') {
-					p++;
-					m = read_int(&p, end, 2, name, &ok);
-				}
-				pd->tzoff = sign * (h * 3600 + m * 60);
-				pd->has_tz = true;
-			} else if (nd->kw->id == K_TZ) {
-				char ab[16];
-				int l = 0;
-				while (p < end && ty_isalpha((unsigned char)*p) && l < 15)
-					ab[l++] = (char)ty_tolower((unsigned char)*p++);
-				ab[l] = '\0';
-				int off;
-				bool dst;
-				if (!ty_tz_abbrev(ab, &off, &dst))
-					bad_value(ab, name, "Time zone abbreviation is not recognized.");
-				pd->tzoff = off;
-				pd->has_tz = true;
-			}
 			break;
 		}
 		case K_FX:
@@ -881,6 +852,7 @@ typedef struct numfmt {
 	int zero_start;    /* position (0-based among pre digits) of the first '0' before the point, -1 */
 	bool point, fm, eeee, pr, sign_s, mi, pl, sg, th, th_lower;
 	bool sign_at_end;
+	bool roman, roman_lower; /* RN / rn */
 	int multiplier;    /* V: digits shifted */
 } numfmt;
 
@@ -925,8 +897,43 @@ parse_numfmt(const char *f, int n, numfmt *nf)
 		} else if ((ch == 'V' || ch == 'v')) {
 			for (int k = i + 1; k < n && (f[k] == '9' || f[k] == '0'); k++)
 				nf->multiplier++;
+		} else if ((ch == 'R' || ch == 'r') && i + 1 < n && (f[i + 1] == 'N' || f[i + 1] == 'n')) {
+			nf->roman = true;
+			nf->roman_lower = ch == 'r';
+			i++;
 		}
 	}
+}
+
+/* RN: the integer in Roman numerals, right-aligned in 15 columns (FM: not padded);
+ * outside 1..3999, 15 '#'. */
+static Datum
+num_to_roman(const char *digits_str, const numfmt *nf)
+{
+	static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+	static const char *const sym[] = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V",
+	                                  "IV", "I"};
+	long v = digits_str[0] == '-' || strlen(digits_str) > 5 ? -1 : strtol(digits_str, NULL, 10);
+	char r[16];
+	int n = 0;
+	if (v < 1 || v > 3999) {
+		memset(r, '#', 15);
+		n = 15;
+	} else {
+		for (int k = 0; k < 13; k++)
+			for (; v >= val[k]; v -= val[k])
+				for (const char *c = sym[k]; *c; c++)
+					r[n++] = nf->roman_lower ? (char)ty_tolower((unsigned char)*c) : *c;
+	}
+	ty_buf b;
+	ty_buf_init(&b, 24);
+	ty_buf_reserve(&b, VARHDRSZ);
+	b.len = VARHDRSZ;
+	for (int k = n; k < 15 && !nf->fm; k++)
+		ty_buf_putc(&b, ' ');
+	ty_buf_append(&b, r, n);
+	SET_VARSIZE(b.data, (uint32_t)b.len);
+	return PointerGetDatum(b.data);
 }
 
 static bool
@@ -945,6 +952,8 @@ num_to_char(const char *digits_str, const char *fmt, int flen)
 {
 	numfmt nf;
 	parse_numfmt(fmt, flen, &nf);
+	if (nf.roman)
+		return num_to_roman(digits_str, &nf);
 	bool neg = digits_str[0] == '-';
 	const char *ds = neg ? digits_str + 1 : digits_str;
 	const char *dot = strchr(ds, '.');
@@ -1186,9 +1195,10 @@ to_number_fn(fn_call *c)
 	char *num = neg ? psprintf("-%s", b.data) : b.data;
 	Datum r = ty_numeric_from_cstring(num);
 	if (nf.multiplier) {
+		/* V: shifted back by a division, whose result scale PostgreSQL keeps */
 		char mul[16];
 		snprintf(mul, sizeof mul, "1e%d", nf.multiplier);
-		r = ty_numeric_div(r, ty_numeric_from_cstring(mul));
+		return ty_numeric_div(r, ty_numeric_from_cstring(mul));
 	}
 	return ty_numeric_trunc(r, nf.post > frac ? frac : nf.post);
 }

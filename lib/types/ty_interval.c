@@ -561,8 +561,14 @@ dt_adjust_interval_typmod(Interval *iv, int32_t typmod)
 	case INTERVAL_MASK_HOUR | INTERVAL_MASK_MINUTE:
 		iv->time = (iv->time / USECS_PER_MINUTE) * USECS_PER_MINUTE;
 		break;
+	case INTERVAL_MASK_SECOND:
+	case INTERVAL_MASK_MINUTE | INTERVAL_MASK_SECOND:
+	case INTERVAL_MASK_HOUR | INTERVAL_MASK_MINUTE | INTERVAL_MASK_SECOND:
+	case INTERVAL_MASK_DAY | INTERVAL_MASK_HOUR | INTERVAL_MASK_MINUTE | INTERVAL_MASK_SECOND:
+		break; /* only the precision applies */
 	default:
-		break;
+		/* not a typmod that interval's typmod input can produce */
+		ph_error(ERRCODE_INTERNAL_ERROR, "unrecognized interval typmod: %d", typmod);
 	}
 	if (precision != INTERVAL_FULL_PRECISION) {
 		if (precision < 0 || precision > 6)
@@ -877,8 +883,10 @@ ty_interval_modout(ty_buf *b, int32_t tm)
 	case INTERVAL_MASK_MINUTE | INTERVAL_MASK_SECOND:
 		f = " minute to second";
 		break;
-	default:
+	case INTERVAL_FULL_RANGE:
 		break;
+	default:
+		ph_error(ERRCODE_INTERNAL_ERROR, "invalid INTERVAL typmod: 0x%x", (unsigned)tm);
 	}
 	ty_buf_puts(b, f);
 	if (INTERVAL_PRECISION(tm) != INTERVAL_FULL_PRECISION)

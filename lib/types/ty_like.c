@@ -5,9 +5,13 @@
  * PostgreSQL's does), and like_escape().
  *
  * The pattern is compiled once into items; the common shapes (exact, 'prefix%', '%suffix',
- * '%infix%') get dedicated byte-comparison paths; everything else runs an iterative
- * matcher that backtracks only to the most recent '%', which is complete for LIKE because
- * a later '%' can absorb anything an earlier one could.
+ * '%infix%') get dedicated byte-comparison paths.  Other patterns are cut at each '%' into
+ * segments of literals and '_'; a segment always spans the same number of characters, so
+ * taking for each middle segment its leftmost occurrence after the previous one (memmem()
+ * for literal segments) is complete: a later '%' can absorb anything an earlier one could.
+ * The first segment is anchored at the start, the last at the end.  Patterns ending in a
+ * lone backslash run an iterative backtracking matcher instead, which raises 22025 only
+ * when it reaches that backslash, as PostgreSQL does.
  */
 #include <stdio.h>
 
@@ -20,7 +24,17 @@ typedef struct like_item {
 	char ch;
 } like_item;
 
-typedef enum { SHAPE_GENERIC, SHAPE_EXACT, SHAPE_PREFIX, SHAPE_SUFFIX, SHAPE_INFIX, SHAPE_ALL } like_shape;
+typedef enum {
+	SHAPE_GENERIC, SHAPE_SEGMENTS, SHAPE_EXACT, SHAPE_PREFIX, SHAPE_SUFFIX, SHAPE_INFIX, SHAPE_ALL
+} like_shape;
+
+/* A run of items between two '%' (SHAPE_SEGMENTS). */
+typedef struct like_seg {
+	int first, n;       /* items[first .. first+n) */
+	int nchars;         /* characters it spans */
+	bool literal;       /* no '_': lit[0..n) are its bytes */
+	char *lit;
+} like_seg;
 
 struct ty_like_pat {
 	bool icase;
@@ -29,12 +43,46 @@ struct ty_like_pat {
 	like_item *items;
 	char *lit;          /* literal bytes for the simple shapes (folded for ILIKE) */
 	int litlen;
+	bool lead, trail;   /* SHAPE_SEGMENTS: the pattern starts / ends with '%' */
+	int nseg;
+	like_seg *seg;
 };
 
 static noreturn void
 trailing_escape(void)
 {
 	ph_error(ERRCODE_INVALID_ESCAPE_SEQUENCE, "LIKE pattern must not end with escape character");
+}
+
+static void
+compile_segments(ty_like_pat *p, bool lead, bool trail)
+{
+	p->shape = SHAPE_SEGMENTS;
+	p->lead = lead;
+	p->trail = trail;
+	p->seg = palloc(sizeof(like_seg) * (size_t)(p->nitems / 2 + 2));
+	for (int i = 0; i < p->nitems;) {
+		if (p->items[i].kind == IT_ANYSEQ) {
+			i++;
+			continue;
+		}
+		like_seg *g = &p->seg[p->nseg++];
+		g->first = i;
+		g->n = 0;
+		g->nchars = 0;
+		g->literal = true;
+		for (; i < p->nitems && p->items[i].kind != IT_ANYSEQ; i++, g->n++) {
+			const like_item *x = &p->items[i];
+			if (x->kind == IT_ANY1)
+				g->literal = false;
+			/* a literal continuation byte belongs to the character before it */
+			if (x->kind == IT_ANY1 || ((unsigned char)x->ch & 0xC0) != 0x80)
+				g->nchars++;
+		}
+		g->lit = palloc((size_t)g->n + 1);
+		for (int k = 0; k < g->n; k++)
+			g->lit[k] = p->items[g->first + k].ch;
+	}
 }
 
 ty_like_pat *
@@ -82,7 +130,9 @@ ty_like_compile(const char *pat, int patlen, bool icase)
 		for (int i = 0; i < p->litlen; i++)
 			p->lit[i] = p->items[first_lit + i].ch;
 		p->shape = lead && trail ? SHAPE_INFIX : lead ? SHAPE_SUFFIX : trail ? SHAPE_PREFIX : SHAPE_EXACT;
-	} else
+	} else if (n == 0 || p->items[n - 1].kind != IT_ERR)
+		compile_segments(p, lead, trail);
+	else
 		p->shape = SHAPE_GENERIC;
 	return p;
 }
@@ -171,6 +221,92 @@ match_generic(const ty_like_pat *p, const char *s, int slen)
 	}
 }
 
+/* Match segment g at s[i..limit); returns the end offset or -1. */
+static int
+seg_match_at(const ty_like_pat *p, const like_seg *g, const char *s, int i, int limit)
+{
+	if (g->literal) {
+		if (limit - i < g->n || !mem_eq(p, g->lit, s + i, g->n))
+			return -1;
+		return i + g->n;
+	}
+	const like_item *x = p->items + g->first;
+	for (int k = 0; k < g->n; k++, x++) {
+		if (i >= limit)
+			return -1;
+		if (x->kind == IT_ANY1) {
+			i += ty_utf8_charlen((unsigned char)s[i]);
+			if (i > limit)
+				return -1;
+		} else if (!eqb(p, x->ch, s[i]))
+			return -1;
+		else
+			i++;
+	}
+	return i;
+}
+
+/* Leftmost occurrence of g in s[pos..limit): its end offset, or -1. */
+static int
+seg_find(const ty_like_pat *p, const like_seg *g, const char *s, int pos, int limit)
+{
+	if (g->literal && !p->icase) {
+		const char *f = memmem(s + pos, (size_t)(limit - pos), g->lit, (size_t)g->n);
+		return f ? (int)(f - s) + g->n : -1;
+	}
+	bool first_lit = p->items[g->first].kind == IT_LIT;
+	char c0 = g->lit[0];
+	for (int i = pos; i < limit;) {
+		if (first_lit && !p->icase) {
+			const char *f = memchr(s + i, c0, (size_t)(limit - i));
+			if (!f)
+				return -1;
+			i = (int)(f - s);
+		}
+		int e = seg_match_at(p, g, s, i, limit);
+		if (e >= 0)
+			return e;
+		i += first_lit && !p->icase ? 1 : ty_utf8_charlen((unsigned char)s[i]);
+	}
+	return -1;
+}
+
+static bool
+match_segments(const ty_like_pat *p, const char *s, int slen)
+{
+	int pos = 0, limit = slen, a = 0, b = p->nseg;
+	if (!p->lead) {
+		pos = seg_match_at(p, &p->seg[0], s, 0, slen);
+		if (pos < 0)
+			return false;
+		a = 1;
+		if (b == 1 && !p->trail)
+			return pos == slen;
+	}
+	if (!p->trail && b > a) {
+		/* the last segment ends at the end: step back over its characters */
+		const like_seg *g = &p->seg[b - 1];
+		int st = slen;
+		for (int k = 0; k < g->nchars; k++) {
+			if (st <= pos)
+				return false;
+			st--;
+			while (st > pos && ((unsigned char)s[st] & 0xC0) == 0x80)
+				st--;
+		}
+		if (seg_match_at(p, g, s, st, slen) != slen)
+			return false;
+		limit = st;
+		b--;
+	}
+	for (int k = a; k < b; k++) {
+		pos = seg_find(p, &p->seg[k], s, pos, limit);
+		if (pos < 0)
+			return false;
+	}
+	return true;
+}
+
 bool
 ty_like_match(const ty_like_pat *p, const char *s, int slen)
 {
@@ -185,9 +321,24 @@ ty_like_match(const ty_like_pat *p, const char *s, int slen)
 		return slen >= p->litlen && mem_eq(p, p->lit, s + slen - p->litlen, p->litlen);
 	case SHAPE_INFIX:
 		return mem_find(p, s, slen);
+	case SHAPE_SEGMENTS:
+		return match_segments(p, s, slen);
 	default:
 		return match_generic(p, s, slen);
 	}
+}
+
+void
+ty_like_free(ty_like_pat *p)
+{
+	for (int i = 0; i < p->nseg; i++)
+		pfree(p->seg[i].lit);
+	if (p->seg)
+		pfree(p->seg);
+	pfree(p->items);
+	if (p->lit)
+		pfree(p->lit);
+	pfree(p);
 }
 
 bool ty_like(const char *s, int slen, const char *pat, int patlen, bool icase);
@@ -196,10 +347,7 @@ ty_like(const char *s, int slen, const char *pat, int patlen, bool icase)
 {
 	ty_like_pat *p = ty_like_compile(pat, patlen, icase);
 	bool r = ty_like_match(p, s, slen);
-	pfree(p->items);
-	if (p->lit)
-		pfree(p->lit);
-	pfree(p);
+	ty_like_free(p);
 	return r;
 }
 

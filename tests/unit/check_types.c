@@ -64,6 +64,12 @@ START_TEST(functions_match_postgresql)
 }
 END_TEST
 
+START_TEST(float_output_is_shortest_round_trip_as_postgresql)
+{
+	check_file("floats");
+}
+END_TEST
+
 START_TEST(casts_match_postgresql)
 {
 	check_file("casts");
@@ -73,6 +79,8 @@ END_TEST
 START_TEST(aggregates_match_postgresql)
 {
 	check_file("aggs");
+	/* sum, avg, count, min, max, bool_and, ... also went through their combine functions */
+	ck_assert_int_gt(combined_aggs, 50);
 }
 END_TEST
 
@@ -86,6 +94,7 @@ types_suite(void)
 	tcase_add_test(tc, datetime_io_matches_postgresql);
 	tcase_add_test(tc, operators_match_postgresql);
 	tcase_add_test(tc, functions_match_postgresql);
+	tcase_add_test(tc, float_output_is_shortest_round_trip_as_postgresql);
 	tcase_add_test(tc, casts_match_postgresql);
 	tcase_add_test(tc, aggregates_match_postgresql);
 	suite_add_tcase(s, tc);

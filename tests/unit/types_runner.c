@@ -7,7 +7,8 @@
  * forms of the case files: literals are unknown-typed strings coerced by the target type's
  * input function, `'x'::T` applies T's typmod as an explicit cast, operators and functions
  * go through ty_resolve_* and implicit casts, aggregates run their transition/final
- * functions with PostgreSQL's strictness rules.
+ * functions with PostgreSQL's strictness rules, and those with a combine function are run
+ * a second time as two partial aggregates merged by it, which must give the same result.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,9 @@
 #include "util/mem.h"
 
 void ty_format_type_nomod(ty_buf *b, Oid type);
+
+/* Aggregate cases that were also checked through partial states and the combine function. */
+static int combined_aggs;
 
 typedef struct tval {
 	Oid type;
@@ -207,6 +211,118 @@ eval_srf(ty_buf *out, const ty_resolution *res, tval *args, int nargs)
 	}
 }
 
+typedef struct agg_run {
+	const ty_agg *ag;
+	ty_resolution res;
+	mem_ctx *cx;
+	Datum state;
+	bool snull;
+} agg_run;
+
+static void
+agg_start(agg_run *a, const ty_agg *ag, const ty_resolution *res)
+{
+	a->ag = ag;
+	a->res = *res;
+	a->cx = mem_create(mem_cur, "agg");
+	a->state = 0;
+	a->snull = true;
+	if (ag->initval) {
+		a->state = ty_input(ag->transtype, ag->initval, -1);
+		a->snull = false;
+	}
+}
+
+/* Feed rows i = first, first + step, ... of vals through the transition function, with
+ * PostgreSQL's rule for strict transition functions: NULL inputs are skipped, and with a
+ * NULL initial state the first input becomes the state. */
+static void
+agg_feed(agg_run *a, const char *type, char **vals, int nv, int first, int step)
+{
+	const ty_agg *ag = a->ag;
+	Oid transargs[2] = {ag->transtype, a->res.argtarget[0]};
+	for (int i = first; i < nv; i += step) {
+		tval x = coerce_arg(literal(type, vals[i]), a->res.argtarget[0]);
+		if (ag->transfn->flags & FN_STRICT) {
+			if (x.isnull)
+				continue;
+			if (a->snull) {
+				mem_ctx *old = mem_switch(a->cx);
+				a->state = ty_datum_copy(ty_must(x.type), x.v);
+				mem_switch(old);
+				a->snull = false;
+				continue;
+			}
+		}
+		Datum args[2] = {a->state, x.v};
+		bool nulls[2] = {a->snull, x.isnull};
+		fn_call c;
+		fn_call_init(&c, ag->transfn, 2, args, nulls, transargs);
+		c.agg_ctx = a->cx;
+		c.rettype = ag->transtype;
+		c.isnull = false;
+		a->state = ag->transfn->impl(&c);
+		a->snull = c.isnull;
+	}
+}
+
+/* Merge b's state into a's through the combine function (strict: a NULL side is ignored). */
+static void
+agg_combine(agg_run *a, agg_run *b)
+{
+	const ty_func *cf = a->ag->combinefn;
+	if ((cf->flags & FN_STRICT) && (a->snull || b->snull)) {
+		if (a->snull && !b->snull) {
+			mem_ctx *old = mem_switch(a->cx);
+			a->state = a->ag->transtype == INTERNALOID ? b->state
+			         : ty_datum_copy(ty_must(a->ag->transtype), b->state);
+			mem_switch(old);
+			a->snull = false;
+		}
+		return;
+	}
+	Oid types[2] = {a->ag->transtype, a->ag->transtype};
+	Datum args[2] = {a->state, b->state};
+	bool nulls[2] = {a->snull, b->snull};
+	fn_call c;
+	fn_call_init(&c, cf, 2, args, nulls, types);
+	c.agg_ctx = a->cx;
+	c.rettype = a->ag->transtype;
+	a->state = cf->impl(&c);
+	a->snull = c.isnull;
+}
+
+static tval
+agg_final(agg_run *a)
+{
+	const ty_agg *ag = a->ag;
+	tval r;
+	memset(&r, 0, sizeof r);
+	r.type = a->res.rettype;
+	r.typmod = -1;
+	if (ag->finalfn) {
+		if ((ag->finalfn->flags & FN_STRICT) && a->snull) {
+			r.isnull = true;
+			return r;
+		}
+		Datum args[1] = {a->state};
+		bool nulls[1] = {a->snull};
+		fn_call c;
+		fn_call_init(&c, ag->finalfn, 1, args, nulls, &ag->transtype);
+		c.rettype = a->res.rettype;
+		c.agg_ctx = a->cx;
+		r.v = ag->finalfn->impl(&c);
+		r.isnull = c.isnull;
+	} else {
+		r.v = a->state;
+		r.isnull = a->snull;
+	}
+	return r;
+}
+
+/* Run an aggregate over the rows; when it has a combine function, also run it as two
+ * partial aggregates (odd and even rows) merged by that function, as a parallel plan
+ * would, and insist on the same result. */
 static tval
 eval_agg(const char *name, const char *type, char **vals, int nv)
 {
@@ -218,57 +334,23 @@ eval_agg(const char *name, const char *type, char **vals, int nv)
 	const ty_agg *ag = ty_agg_of(res.fn);
 	if (!ag)
 		ph_internal("test runner: %s is not an aggregate", name);
-	mem_ctx *aggcx = mem_create(mem_cur, "agg");
-	Datum state = 0;
-	bool snull = true;
-	if (ag->initval) {
-		state = ty_input(ag->transtype, ag->initval, -1);
-		snull = false;
-	}
-	Oid transargs[2] = {ag->transtype, res.argtarget[0]};
-	for (int i = 0; i < nv; i++) {
-		tval x = coerce_arg(literal(type, vals[i]), res.argtarget[0]);
-		if (ag->transfn->flags & FN_STRICT) {
-			if (x.isnull)
-				continue;
-			if (snull) {
-				mem_ctx *old = mem_switch(aggcx);
-				state = ty_datum_copy(ty_must(x.type), x.v);
-				mem_switch(old);
-				snull = false;
-				continue;
-			}
-		}
-		Datum args[2] = {state, x.v};
-		bool nulls[2] = {snull, x.isnull};
-		fn_call c;
-		fn_call_init(&c, ag->transfn, 2, args, nulls, transargs);
-		c.agg_ctx = aggcx;
-		c.rettype = ag->transtype;
-		c.isnull = false;
-		state = ag->transfn->impl(&c);
-		snull = c.isnull;
-	}
-	tval r;
-	memset(&r, 0, sizeof r);
-	r.type = res.rettype;
-	r.typmod = -1;
-	if (ag->finalfn) {
-		if ((ag->finalfn->flags & FN_STRICT) && snull) {
-			r.isnull = true;
-			return r;
-		}
-		Datum args[1] = {state};
-		bool nulls[1] = {snull};
-		fn_call c;
-		fn_call_init(&c, ag->finalfn, 1, args, nulls, &ag->transtype);
-		c.rettype = res.rettype;
-		c.agg_ctx = aggcx;
-		r.v = ag->finalfn->impl(&c);
-		r.isnull = c.isnull;
-	} else {
-		r.v = state;
-		r.isnull = snull;
+	agg_run whole;
+	agg_start(&whole, ag, &res);
+	agg_feed(&whole, type, vals, nv, 0, 1);
+	tval r = agg_final(&whole);
+	if (ag->combinefn) {
+		agg_run odd, even;
+		agg_start(&even, ag, &res);
+		agg_start(&odd, ag, &res);
+		agg_feed(&even, type, vals, nv, 0, 2);
+		agg_feed(&odd, type, vals, nv, 1, 2);
+		agg_combine(&even, &odd);
+		tval r2 = agg_final(&even);
+		const char *s1 = r.isnull ? "NULL" : ty_output(r.type, r.v);
+		const char *s2 = r2.isnull ? "NULL" : ty_output(r2.type, r2.v);
+		if (strcmp(s1, s2) != 0)
+			ph_internal("test runner: %s: one pass gave %s, combined partial states %s", name, s1, s2);
+		combined_aggs++;
 	}
 	return r;
 }
