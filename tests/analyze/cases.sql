@@ -248,6 +248,7 @@ delete from t where t.nosuch = 1
 update t as x set a = 1 where t.a = 2
 update t as x set a = 1 where x.a = 2
 select * from t where a = 1 and b = 'x' or not a > 2
+select a from t where b similar to 'x%'
 select a from t where b !~~ 'x'
 select extract(year from d), date_trunc('month', ts), d + interval '1 day' from w
 select substring(b from 1 for 2), position('x' in b), trim(both 'x' from b), b is null from t
@@ -739,3 +740,7 @@ select * from s1
 select last_value, is_called from s1
 insert into s1 values (1)
 select * from ser where id = currval('s1')
+call nosuch(1)
+call abs(1)
+select a from t where b similar to 'x%'
+select 'abc' similar to 'a%' escape '#', 'abc' not similar to 'b%'

@@ -126,8 +126,36 @@ anl_utility(anl_pstate *ps, ast_node *stmt)
 		q->util_query = inner(ps, ((DeclareCursorStmt *)stmt)->query);
 		break;
 	case T_CallStmt: {
+		/* no built-in is a procedure: report as PostgreSQL does for either case */
 		CallStmt *c = (CallStmt *)stmt;
-		q->util_exprs = qry_list_make1(anl_expr(ps, (ast_node *)c->funccall, EK_CALL_ARGUMENT));
+		qry_expr *volatile call = NULL;
+		ERR_TRY();
+		call = anl_expr(ps, (ast_node *)c->funccall, EK_CALL_ARGUMENT);
+		ERR_CATCH();
+		err_info *ei = err_last();
+		if (strcmp(ei->sqlstate, "42883") == 0 && strncmp(ei->message, "function ", 9) == 0) {
+			char msg[ERR_MSG_MAX];
+			snprintf(msg, sizeof msg, "procedure %s", ei->message + 9);
+			snprintf(ei->message, sizeof ei->message, "%s", msg);
+			snprintf(ei->hint, sizeof ei->hint, "%s",
+			         "No procedure matches the given name and argument types. You might need to add explicit type casts.");
+		}
+		err_rethrow();
+		ERR_END();
+		if (call->kind == QE_FUNC && call->u.func.fn) {
+			ty_buf b;
+			ty_buf_init(&b, 64);
+			ty_buf_printf(&b, "%s(", call->u.func.fn->name);
+			for (int i = 0; i < qry_list_len(call->u.func.args); i++)
+				ty_buf_printf(&b, "%s%s", i ? ", " : "",
+				              anl_type_name(((qry_expr *)call->u.func.args->items[i])->type));
+			ty_buf_putc(&b, ')');
+			ERR_BEGIN("42809");
+			err_position(anl_pos(ps, c->funccall->hdr.loc));
+			err_hint("To call a function, use SELECT.");
+			err_throw("%s is not a procedure", b.data);
+		}
+		q->util_exprs = qry_list_make1(call);
 		break;
 	}
 	default:
