@@ -744,3 +744,52 @@ call nosuch(1)
 call abs(1)
 select a from t where b similar to 'x%'
 select 'abc' similar to 'a%' escape '#', 'abc' not similar to 'b%'
+select abs(*) from t
+select abs(distinct a) from t
+select abs(a order by a) from t
+select abs(a) filter (where a > 1) from t
+select abs(a) over () from t
+select count(distinct a) over () from t
+select sum(a order by a) over () from t
+select row_number() over () over () from t
+select sum(row_number() over ()) from t
+select sum(generate_series(1, 2)) from t
+select row_number() over (w) from t window x as ()
+select a, row_number() over (partition by a, a) from t
+select text(1), int4('12'), int8(a), float8(a) from t
+select text(1) over () from t
+select nosuchschema.lower('x')
+select public.lower('x')
+select pg_catalog.lower('x')
+select string_agg(a order by j) from t, w
+select a from t group by a having a is null and b is null
+select a from t group by a having a is true
+select a from t group by a having a is distinct from b
+select a from t group by a having nullif(a, b::int) > 0
+select a from t group by a having b = any(array['x'])
+select a from t group by a having case b when 'x' then true end
+select a from t group by a having coalesce(b, 'x') = 'x'
+select a from t group by a having greatest(a, length(b)) > 0
+select a from t group by a having row(a, b) is null
+select a from t group by a having array[b] is null
+select a from t group by a having (array[b])[1] is null
+select a, (select b) from t group by a
+select a from t group by a having exists (select 1 from u where u.c = t.b)
+select a from t group by a, b having lateral_x > 1
+select sum(a) from t where a in (select sum(c) from u)
+select (select sum(t.a) from u group by u.c) from t
+select count(*) from t where exists (select 1 from u having count(t.a) > 1)
+select a, sum(a) over (partition by b) from t group by a
+select a from t, lateral (select t.b) s group by a
+select max(a), min(b), count(*) filter (where a > 1) from t where a > 0 having max(a) > 0 order by 1
+select lower(null), upper(null::text)
+select 1 from t where a = (select max(a) from t t2 where t2.b = t.b group by t2.b having count(*) > 1)
+select x from (select a as x from t) s where x > (select count(*) from u where u.c = s.x)
+select * from t where a > 5 and (b like 'a%' or b ilike 'B%') and not (a between 1 and 3)
+select cast(null as int), cast('1' as numeric(3,1)), cast(a as varchar(1)) from t
+select (a + 1)::text || 'x', -a, +a, @a, a # 1, a & 1, a | 1, ~a, a << 1 from t
+select 'x' ~ 'y', 'x' !~ 'y', 'x' ~* 'y', 'x' !~* 'y', 'x' ~~* 'y'
+select b::name, b::char, b::"char", 'abc'::bytea, 'a'::json, '{}'::jsonb, '1'::oid from t
+select true::int, 1::bool, 'on'::bool, 1.5::int, 2.5::int8, 1e3::int2, '1'::int2
+select extract(dow from current_date), date_trunc('day', now()), age(now(), now())
+select to_timestamp(0), to_char(now(), 'YYYY'), now()::date, current_date - 1, current_date + time '10:00'

@@ -224,6 +224,35 @@ agg_order_by(anl_pstate *ps, qry_expr *agg, FuncCall *fc)
 	}
 }
 
+/* Aggregate decorations on a plain function (PostgreSQL's messages, in its order). */
+static void
+not_aggregate_checks(anl_pstate *ps, FuncCall *fc, const char *name, int loc)
+{
+	if (fc->agg_star)
+		ANL_ERROR(ps, loc, "42809", "%s(*) specified, but %s is not an aggregate function", name, name);
+	if (fc->agg_distinct)
+		ANL_ERROR(ps, loc, "42809", "DISTINCT specified, but %s is not an aggregate function", name);
+	if (fc->agg_within_group)
+		ANL_ERROR(ps, loc, "42809", "WITHIN GROUP specified, but %s is not an aggregate function", name);
+	if (fc->agg_order)
+		ANL_ERROR(ps, loc, "42809", "ORDER BY specified, but %s is not an aggregate function", name);
+	if (fc->agg_filter)
+		ANL_ERROR(ps, loc, "42809", "FILTER specified, but %s is not an aggregate function", name);
+	if (fc->over)
+		ANL_ERROR(ps, loc, "42809", "OVER specified, but %s is not a window function nor an aggregate function",
+		          name);
+}
+
+static bool
+srf_loc_walker(qry_expr *e, void *arg)
+{
+	if (e->kind == QE_FUNC && e->u.func.retset) {
+		*(int *)arg = e->loc;
+		return true;
+	}
+	return false;
+}
+
 qry_expr *
 anl_func_call(anl_pstate *ps, FuncCall *fc)
 {
@@ -311,8 +340,7 @@ anl_func_call(anl_pstate *ps, FuncCall *fc)
 	ty_resolve_function(name, nargs, types, anl_pos(ps, loc), &res);
 	if (!res.fn) {
 		/* a type name used as a function: an explicit cast of the one argument */
-		if (fc->agg_star || fc->agg_distinct || fc->agg_order || fc->agg_filter || fc->over)
-			ANL_ERROR(ps, loc, "42809", "%s is not an aggregate function", name);
+		not_aggregate_checks(ps, fc, name, loc);
 		qry_expr *a = args->items[0];
 		qry_expr *r = anl_coerce_try(ps, a, res.rettype, -1, COERCION_EXPLICIT, true, loc);
 		if (!r)
@@ -336,25 +364,7 @@ anl_func_call(anl_pstate *ps, FuncCall *fc)
 	for (int i = nargs; i < nargs + res.ndefaults && i < fn->nargs; i++)
 		cargs = qry_list_append(cargs, default_arg(ps, fn, i));
 	if (!is_agg && !is_win) {
-		if (fc->agg_star)
-			ANL_ERROR(ps, loc, "42809", "%s(*) specified, but %s is not an aggregate function",
-			          name, name);
-		if (fc->agg_distinct)
-			ANL_ERROR(ps, loc, "42809", "DISTINCT specified, but %s is not an aggregate function",
-			          name);
-		if (fc->agg_within_group)
-			ANL_ERROR(ps, loc, "42809", "WITHIN GROUP specified, but %s is not an aggregate function",
-			          name);
-		if (fc->agg_order)
-			ANL_ERROR(ps, loc, "42809", "ORDER BY specified, but %s is not an aggregate function",
-			          name);
-		if (fc->agg_filter)
-			ANL_ERROR(ps, loc, "42809", "FILTER specified, but %s is not an aggregate function",
-			          name);
-		if (fc->over)
-			ANL_ERROR(ps, loc, "42809",
-			          "OVER specified, but %s is not a window function nor an aggregate function",
-			          name);
+		not_aggregate_checks(ps, fc, name, loc);
 		qry_expr *e = anl_make_func(ps, fn, cargs, res.rettype, loc);
 		e->u.func.variadic = fc->func_variadic;
 		if (e->u.func.retset)
@@ -424,8 +434,13 @@ anl_func_call(anl_pstate *ps, FuncCall *fc)
 			ANL_ERROR(ps, c.loc, "42803", "aggregate function calls cannot be nested");
 		if (c.win)
 			ANL_ERROR(ps, c.loc, "42803", "aggregate function calls cannot contain window function calls");
-		if (anl_expr_has_srf(e->u.aggref.args->items[i]))
-			ANL_ERROR(ps, loc, "0A000", "aggregate function calls cannot contain set-returning function calls");
+		int sloc = -1;
+		if (qry_walk_expr(e->u.aggref.args->items[i], srf_loc_walker, &sloc)) {
+			ERR_BEGIN("0A000");
+			err_position(anl_pos(ps, sloc));
+			err_hint("You might be able to move the set-returning function into a LATERAL FROM item.");
+			err_throw("aggregate function calls cannot contain set-returning function calls");
+		}
 	}
 	owner->has_aggs = true;
 	return e;
