@@ -491,6 +491,24 @@ START_TEST(utility_statements)
 }
 END_TEST
 
+/* RowDescription origins: a result column's table and column, through subqueries and
+ * views (PostgreSQL's markTargetListOrigins). */
+START_TEST(result_column_origins)
+{
+	cat_begin_statement();
+	Oid t = cat_lookup_relation(CAT_PUBLIC_NAMESPACE, "t");
+	qry_query *q = anl_analyze_sql("select b, t.a + 1, s.a from t, (select a from t) s", NULL)->items[0];
+	qry_target *t0 = q->targets->items[0], *t1 = q->targets->items[1], *t2 = q->targets->items[2];
+	ck_assert_uint_eq(t0->src_relid, t);
+	ck_assert_int_eq(t0->src_attno, 2);
+	ck_assert_uint_eq(t1->src_relid, 0);
+	ck_assert_uint_eq(t2->src_relid, t);
+	ck_assert_int_eq(t2->src_attno, 1);
+	q = anl_analyze_sql("with w as (select b from t) select b from w", NULL)->items[0];
+	ck_assert_uint_eq(((qry_target *)q->targets->items[0])->src_relid, t);
+}
+END_TEST
+
 /* The DDL helpers: expressions of CHECK, DEFAULT, GENERATED, index expressions and
  * predicates, USING, with the text to store. */
 START_TEST(ddl_expression_helpers)
@@ -630,6 +648,7 @@ analyze_suite(void)
 	tcase_add_test(tc, ddl_expression_helpers);
 	tcase_add_test(tc, system_view_registration);
 	tcase_add_test(tc, fold_constants);
+	tcase_add_test(tc, result_column_origins);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -193,17 +193,55 @@ anl_make_target(qry_expr *e, int resno, const char *name, bool junk)
 	return t;
 }
 
+/* The table column a plain column reference comes from, through subqueries, views and
+ * WITH queries (PostgreSQL's markTargetListOrigins: RowDescription's table oid and column
+ * number, which drivers show as the result column's table). */
+static void
+var_origin(const qry_list *rtable, const qry_expr *e, anl_pstate *ps, Oid *relid, int16_t *attno)
+{
+	if (!e || e->kind != QE_VAR || e->u.var.attno <= 0)
+		return;
+	if (e->u.var.levelsup != 0)
+		return;
+	if (e->u.var.varno > qry_list_len(rtable))
+		return;
+	const qry_rte *rte = rtable->items[e->u.var.varno - 1];
+	if (rte->kind == RTE_RELATION) {
+		*relid = rte->relid;
+		*attno = e->u.var.attno;
+		return;
+	}
+	const qry_query *sub = NULL;
+	if (rte->kind == RTE_SUBQUERY)
+		sub = rte->subquery;
+	else if (rte->kind == RTE_CTE && rte->ctelevelsup == 0 && ps) {
+		for (int i = 0; i < qry_list_len(ps->ctes); i++) {
+			anl_cte *c = ps->ctes->items[i];
+			if (strcmp(c->name, rte->ctename) == 0 && c->cte->query)
+				sub = c->cte->query;
+		}
+	}
+	if (!sub || sub->cmd != QC_SELECT || sub->setops)
+		return;
+	int k = 0;
+	for (int i = 0; i < qry_list_len(sub->targets); i++) {
+		const qry_target *t = sub->targets->items[i];
+		if (t->resjunk)
+			continue;
+		if (++k == e->u.var.attno) {
+			if (t->src_relid) {
+				*relid = t->src_relid;
+				*attno = t->src_attno;
+			}
+			return;
+		}
+	}
+}
+
 static void
 mark_source(anl_pstate *ps, qry_target *t)
 {
-	qry_expr *e = t->expr;
-	if (e->kind != QE_VAR || e->u.var.levelsup != 0 || e->u.var.attno <= 0)
-		return;
-	qry_rte *rte = anl_rte(ps, e->u.var.varno);
-	if (rte->kind == RTE_RELATION) {
-		t->src_relid = rte->relid;
-		t->src_attno = e->u.var.attno;
-	}
+	var_origin(ps->rtable, t->expr, ps, &t->src_relid, &t->src_attno);
 }
 
 qry_list *
