@@ -18,7 +18,9 @@
  *    context; trees are copied with qry_copy_expr / qry_copy_query, never shared between
  *    two queries.
  *  - Range-table indexes (varno) are 1-based; attribute numbers (attno) are 1-based for
- *    table columns, 0 for "the whole row".
+ *    table columns, 0 for "the whole row", and negative for PostgreSQL's system columns of
+ *    tables: ctid -1 (tid), xmin -2 (xid), cmin -3 (cid), xmax -4 (xid), cmax -5 (cid),
+ *    tableoid -6 (oid).
  */
 #ifndef PH_SQL_QRY_H
 #define PH_SQL_QRY_H

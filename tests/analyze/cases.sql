@@ -793,3 +793,19 @@ select b::name, b::char, b::"char", 'abc'::bytea, 'a'::json, '{}'::jsonb, '1'::o
 select true::int, 1::bool, 'on'::bool, 1.5::int, 2.5::int8, 1e3::int2, '1'::int2
 select extract(dow from current_date), date_trunc('day', now()), age(now(), now())
 select to_timestamp(0), to_char(now(), 'YYYY'), now()::date, current_date - 1, current_date + time '10:00'
+select ctid, xmin, xmax, cmin, cmax, tableoid, t.tableoid from t
+select tableoid from t, u
+select t.ctid, u.xmin from t, u
+select * from t where ctid = '(0,1)'
+select s.ctid from (select a from t) s
+select tableoid from (select a from t) s
+select count(*) from pg_class where tableoid > 0
+insert into t (ctid) values ('(0,1)')
+update t set xmin = '1'
+select a from t order by ctid
+select relname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'
+select pubname from pg_catalog.pg_publication
+select evtname from pg_catalog.pg_event_trigger
+select table_name, column_name from information_schema.key_column_usage
+select * from information_schema.routines where routine_name = 'x'
+select 'ab'::"char", 'ab'::char, 'ab'::pg_catalog.char

@@ -15,6 +15,7 @@
 #include "catalog/cat.h"
 #include "sql/analyze/anl.h"
 #include "sql/parse/parse.h"
+#include "types/fn.h"
 #include "types/types.h"
 #include "util/cfg.h"
 #include "util/err.h"
@@ -491,6 +492,41 @@ START_TEST(utility_statements)
 }
 END_TEST
 
+static Datum
+fake_userbyid(fn_call *c)
+{
+	(void)c;
+	return ty_cstring_to_text("admin");
+}
+
+/* Functions registered by the engine (they need the catalog) resolve when lib/types has no
+ * function of the name; defaults fill missing arguments; lib/types' names win. */
+START_TEST(registered_functions)
+{
+	static const ty_func f1 = {90001, "pg_fake_userbyid", 2, {OIDOID, INT4OID}, TEXTOID,
+	                           FN_STRICT, FN_STABLE, fake_userbyid, "fake_userbyid", 0, 0, 1,
+	                           {"7", NULL}};
+	static const ty_func f2 = {90002, "lower", 1, {OIDOID}, TEXTOID, FN_STRICT, FN_STABLE,
+	                           fake_userbyid, "fake_lower", 0, 0, 0, {NULL, NULL}};
+	anl_function_register(&f1);
+	anl_function_register(&f1);
+	anl_function_register(&f2);
+	char *d = run("select pg_fake_userbyid(relowner) from pg_class", NULL);
+	ck_assert_msg(strstr(d, "pg_fake_userbyid(pg_class.relowner, 7::int4)") != NULL, "%s", d);
+	d = run("select pg_fake_userbyid(10, 2)", NULL);
+	ck_assert_msg(strstr(d, "pg_fake_userbyid(RELABEL(10::int4 -> oid), 2::int4)") != NULL, "%s", d);
+	d = run("select pg_fake_userbyid('x', 2)", NULL);
+	ck_assert_msg(strstr(d, "ERR 22P02") != NULL, "%s", d);
+	d = run("select pg_fake_userbyid(1, 2, 3)", NULL);
+	ck_assert_msg(strstr(d, "ERR 42883|function pg_fake_userbyid(integer, integer, integer) does not exist") != NULL,
+	              "%s", d);
+	d = run("select lower('X')", NULL);
+	ck_assert_msg(strstr(d, "lower('X'::text)") != NULL, "%s", d);
+	d = run("select nextval('pgbench_accounts')", NULL);
+	ck_assert_msg(strstr(d, "nextval(") != NULL, "%s", d);
+}
+END_TEST
+
 /* RowDescription origins: a result column's table and column, through subqueries and
  * views (PostgreSQL's markTargetListOrigins). */
 START_TEST(result_column_origins)
@@ -649,6 +685,7 @@ analyze_suite(void)
 	tcase_add_test(tc, system_view_registration);
 	tcase_add_test(tc, fold_constants);
 	tcase_add_test(tc, result_column_origins);
+	tcase_add_test(tc, registered_functions);
 	suite_add_tcase(s, tc);
 	return s;
 }

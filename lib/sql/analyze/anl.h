@@ -166,6 +166,19 @@ const anl_sysview *anl_sysview_by_oid(Oid oid);
 /* Attach the engine's row producer to a registered view (false when not registered). */
 bool anl_sysview_set_impl(const char *schema, const char *name, void *impl);
 
+/* ---- functions that need the catalog ------------------------------------------------------ */
+
+/*
+ * Add a function the analyzer resolves when lib/types has no function of that name
+ * (pg_get_userbyid, pg_table_is_visible, obj_description ... whose implementations read
+ * the catalog, so lib/types cannot hold them).  Candidates of one name are matched by
+ * argument count (trailing `ndefaults` optional) and implicit coercibility; the one with
+ * the most exact argument types wins.  f must live as long as the process (static data).
+ * Process-local; call at worker start, before analyzing.  nextval, currval, setval and
+ * lastval are registered by the analyzer itself.  Raises 54000 beyond 512 functions.
+ */
+void anl_function_register(const struct ty_func *f);
+
 /* ---- constant folding and dumps --------------------------------------------------------- */
 
 /* Fold immutable function calls (and casts, boolean logic, CASE, COALESCE over constants)

@@ -304,7 +304,9 @@ anl_typename(const TypeName *tn, const char *query_text, int32_t *typmod)
 			err_throw("type \"%s\" does not exist", anl_name_join(tn->names));
 		}
 	}
-	const ty_type *t = ty_lookup_name(name);
+	/* the grammar turns an unquoted char into pg_catalog.bpchar: a bare "char" was quoted,
+	 * and means the one-byte internal type */
+	const ty_type *t = strcmp(name, "char") == 0 ? ty_get(CHAROID) : ty_lookup_name(name);
 	/* names the SQL grammar does not map but PostgreSQL's catalog knows by alias */
 	if (!t || (nn == 1 && strchr(name, ' '))) {
 		ERR_BEGIN("42704");

@@ -91,6 +91,10 @@ static int
 target_attno(anl_pstate *ps, const cat_relation *rel, const char *name, int loc, bool update)
 {
 	const cat_attribute *a = cat_relation_attribute(rel, name);
+	if (!a && update)
+		for (int s = -1; s >= -6; s--)
+			if (strcmp(anl_syscol_name(s), name) == 0)
+				ANL_ERROR(ps, loc, "0A000", "cannot assign to system column \"%s\"", name);
 	if (!a) {
 		ERR_BEGIN("42703");
 		err_position(anl_pos(ps, loc));

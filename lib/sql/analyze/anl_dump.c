@@ -61,7 +61,9 @@ dump_expr(ty_buf *b, const qry_expr *e, const qry_query *q)
 		const qry_rte *r = NULL;
 		if (q && e->u.var.levelsup == 0 && e->u.var.varno <= qry_list_len(q->rtable))
 			r = q->rtable->items[e->u.var.varno - 1];
-		if (r && e->u.var.attno > 0 && e->u.var.attno <= qry_list_len(r->colnames) && var_names)
+		if (r && e->u.var.attno < 0)
+			ty_buf_printf(b, "%s.%s", r->alias, anl_syscol_name(e->u.var.attno));
+		else if (r && e->u.var.attno > 0 && e->u.var.attno <= qry_list_len(r->colnames) && var_names)
 			ty_buf_printf(b, "%s.%s", r->alias, (char *)r->colnames->items[e->u.var.attno - 1]);
 		else if (r && e->u.var.attno > 0)
 			ty_buf_printf(b, "%s.#%d", r->alias, e->u.var.attno);

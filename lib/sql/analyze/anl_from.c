@@ -52,9 +52,41 @@ make_ns(anl_pstate *ps, int rtindex, bool rel, bool cols)
 	return n;
 }
 
+static const struct {
+	const char *name;
+	Oid type;
+} syscols[] = {{"ctid", TIDOID}, {"xmin", XIDOID}, {"cmin", CIDOID},
+               {"xmax", XIDOID}, {"cmax", CIDOID}, {"tableoid", OIDOID}};
+
+const char *
+anl_syscol_name(int attno)
+{
+	return attno < 0 && attno >= -6 ? syscols[-attno - 1].name : NULL;
+}
+
+Oid
+anl_syscol_type(int attno)
+{
+	return attno < 0 && attno >= -6 ? syscols[-attno - 1].type : InvalidOid;
+}
+
+/* A system column of a table entry by name: its (negative) attno, or 0. */
+static int
+rte_find_syscol(qry_rte *rte, const char *name)
+{
+	if (rte->kind != RTE_RELATION && rte->kind != RTE_SYSVIEW)
+		return 0;
+	for (int i = 0; i < 6; i++)
+		if (strcmp(syscols[i].name, name) == 0)
+			return -(i + 1);
+	return 0;
+}
+
 char *
 anl_rte_colname(qry_rte *rte, int attno)
 {
+	if (attno < 0 && attno >= -6)
+		return (char *)syscols[-attno - 1].name;
 	if (attno <= 0 || attno > qry_list_len(rte->colnames))
 		return "?";
 	return rte->colnames->items[attno - 1];
@@ -451,6 +483,8 @@ rte_var(anl_pstate *ps, anl_pstate *owner, int rtindex, int attno, int levelsup,
 	}
 	if (attno == 0)
 		e = qry_make_var(rtindex, 0, RECORDOID, -1, levelsup);
+	else if (attno < 0)
+		e = qry_make_var(rtindex, (int16_t)attno, anl_syscol_type(attno), -1, levelsup);
 	else
 		e = qry_make_var(rtindex, (int16_t)attno, (Oid)(uintptr_t)rte->coltypes->items[attno - 1],
 		                 (int32_t)(intptr_t)rte->coltypmods->items[attno - 1], levelsup);
@@ -915,8 +949,12 @@ anl_column_ref(anl_pstate *ps, ColumnRef *cr)
 					continue;
 				int a = rte_find_col(it->rte, col);
 				if (a == 0)
+					a = rte_find_syscol(it->rte, col);
+				else if (a < 0)
+					a = -100;   /* two columns of the name */
+				if (a == 0)
 					continue;
-				if (a < 0 || found)
+				if (a == -100 || found)
 					ANL_ERROR(ps, loc, "42702", "column reference \"%s\" is ambiguous", col);
 				found = rte_var(ps, p, it->rtindex, a, lv, loc);
 			}
@@ -962,6 +1000,8 @@ anl_column_ref(anl_pstate *ps, ColumnRef *cr)
 	int a = rte_find_col(it->rte, col);
 	if (a < 0)
 		ANL_ERROR(ps, loc, "42702", "column reference \"%s\" is ambiguous", col);
+	if (a == 0)
+		a = rte_find_syscol(it->rte, col);
 	if (a == 0) {
 		/* the exact name in another visible relation */
 		const char *other = NULL;

@@ -314,12 +314,9 @@ anl_func_call(anl_pstate *ps, FuncCall *fc)
 		err_hint("No function matches the given name and argument types. You might need to add explicit type casts.");
 		err_throw("function %s does not exist", b.data);
 	}
-	const ty_func *seqf = (nn == 1 || strcmp(ast_strval(ast_list_nth(fc->funcname, 0)), "pg_catalog") == 0) &&
-	                              anl_is_seq_function_name(name)
-	                          ? anl_seq_function(name, nargs)
-	                          : NULL;
+	const ty_func *seqf = anl_extra_function(name, nargs, types);
 	if (seqf) {
-		/* nextval('seq') and friends (anl_seq.c) */
+		/* a function of the analyzer's extra table (anl_seq.c): nextval('seq') ... */
 		qry_list *sargs = NULL;
 		for (int i = 0; i < nargs; i++) {
 			qry_expr *a = args->items[i];
@@ -333,9 +330,13 @@ anl_func_call(anl_pstate *ps, FuncCall *fc)
 				a = anl_coerce(ps, a, t, -1, COERCION_IMPLICIT, anl_expr_loc(a));
 			sargs = qry_list_append(sargs, a);
 		}
-		if (fc->agg_star || fc->agg_distinct || fc->agg_order || fc->agg_filter || fc->over)
-			ANL_ERROR(ps, loc, "42809", "%s is not an aggregate function", name);
-		return anl_make_func(ps, seqf, sargs, INT8OID, loc);
+		for (int i = nargs; i < seqf->nargs; i++)
+			sargs = qry_list_append(sargs, default_arg(ps, seqf, i));
+		not_aggregate_checks(ps, fc, name, loc);
+		qry_expr *e = anl_make_func(ps, seqf, sargs, seqf->rettype, loc);
+		if (e->u.func.retset)
+			anl_check_srf_placement(ps, loc);
+		return e;
 	}
 	ty_resolve_function(name, nargs, types, anl_pos(ps, loc), &res);
 	if (!res.fn) {

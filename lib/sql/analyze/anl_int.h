@@ -161,6 +161,9 @@ Oid anl_lookup_relation(anl_pstate *ps, RangeVar *rv, bool missing_ok,
                         const anl_sysview **sysview);
 void anl_check_rte_names(anl_pstate *ps);
 char *anl_rte_colname(qry_rte *rte, int attno);
+/* System columns (attno -1..-6): name and type; NULL / InvalidOid for other attnos. */
+const char *anl_syscol_name(int attno);
+Oid anl_syscol_type(int attno);
 
 /* ---- expressions (anl_expr.c) ---------------------------------------------------------- */
 qry_expr *anl_expr(anl_pstate *ps, ast_node *n, anl_ekind kind);
@@ -242,8 +245,7 @@ qry_query *anl_utility(anl_pstate *ps, ast_node *stmt);
 void anl_with_clause(anl_pstate *ps, qry_query *q, WithClause *w);
 
 /* ---- sequence functions and regclass literals (anl_seq.c) ------------------------------- */
-const ty_func *anl_seq_function(const char *name, int nargs);
-bool anl_is_seq_function_name(const char *name);
+const ty_func *anl_extra_function(const char *name, int nargs, const Oid *types);
 qry_expr *anl_regclass_const(anl_pstate *ps, const char *text, int loc);
 
 /* ---- misc ------------------------------------------------------------------------------ */

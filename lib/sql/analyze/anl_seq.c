@@ -1,6 +1,9 @@
 /*
- * anl_seq.c — the sequence functions nextval(regclass), currval(regclass), setval(regclass,
- * bigint [, boolean]) and lastval(), and regclass literals.  lib/types cannot provide them
+ * anl_seq.c — functions lib/types cannot provide because they need the catalog: the table
+ * of extra functions (anl_function_register; the engine adds pg_get_userbyid,
+ * pg_table_is_visible ... there), the sequence functions nextval(regclass),
+ * currval(regclass), setval(regclass, bigint [, boolean]) and lastval() registered here,
+ * and regclass literals.  lib/types cannot provide them
  * (sequences live in the catalog, which lib/types does not link), and serial and identity
  * columns need nextval for their defaults, so the analyzer supplies these table entries
  * when lib/types has none of the name.  A regclass literal ('t_a_seq'::regclass, or the
@@ -57,24 +60,70 @@ static const ty_func seqfuncs[] = {
 	 {NULL, NULL}},
 };
 
-const ty_func *
-anl_seq_function(const char *name, int nargs)
+#define MAX_EXTRA 512
+static const ty_func *extra[MAX_EXTRA];
+static int nextra;
+static bool extra_inited;
+
+static void
+extra_init(void)
 {
+	if (extra_inited)
+		return;
+	extra_inited = true;
+	for (size_t i = 0; i < sizeof seqfuncs / sizeof seqfuncs[0]; i++)
+		extra[nextra++] = &seqfuncs[i];
+}
+
+void
+anl_function_register(const struct ty_func *f)
+{
+	extra_init();
+	for (int i = 0; i < nextra; i++)
+		if (extra[i] == f)
+			return;
+	if (nextra == MAX_EXTRA)
+		ph_error("54000", "too many functions registered with the analyzer");
+	extra[nextra++] = f;
+}
+
+/* Whether an argument of type `have` (unknown: a literal) can be passed as `want`. */
+static bool
+arg_fits(Oid have, Oid want)
+{
+	if (have == want || have == UNKNOWNOID || want == ANYOID)
+		return true;
+	if (want == REGCLASSOID && (have == TEXTOID || have == OIDOID))
+		return true;
+	return ty_can_coerce(1, &have, &want, COERCION_IMPLICIT);
+}
+
+const ty_func *
+anl_extra_function(const char *name, int nargs, const Oid *types)
+{
+	extra_init();
 	int n;
 	ty_funcs_named(name, &n);
 	if (n > 0)
-		return NULL;   /* lib/types has it: ordinary resolution */
-	for (size_t i = 0; i < sizeof seqfuncs / sizeof seqfuncs[0]; i++)
-		if (strcmp(seqfuncs[i].name, name) == 0 && seqfuncs[i].nargs == nargs)
-			return &seqfuncs[i];
-	return NULL;
-}
-
-bool
-anl_is_seq_function_name(const char *name)
-{
-	return strcmp(name, "nextval") == 0 || strcmp(name, "currval") == 0 ||
-	       strcmp(name, "setval") == 0 || strcmp(name, "lastval") == 0;
+		return NULL;   /* lib/types has the name: ordinary resolution */
+	const ty_func *best = NULL;
+	int best_exact = -1;
+	for (int i = 0; i < nextra; i++) {
+		const ty_func *f = extra[i];
+		if (strcmp(f->name, name) != 0 || nargs > f->nargs || nargs < f->nargs - f->ndefaults)
+			continue;
+		int exact = 0;
+		bool ok = true;
+		for (int k = 0; k < nargs && ok; k++) {
+			ok = arg_fits(types[k], f->argtypes[k]);
+			exact += types[k] == f->argtypes[k];
+		}
+		if (ok && exact > best_exact) {
+			best = f;
+			best_exact = exact;
+		}
+	}
+	return best;
 }
 
 /* Split a regclass text ("s.t", "\"My Seq\"", "T") into schema and relation names, folding

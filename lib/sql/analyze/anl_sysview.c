@@ -8,7 +8,7 @@
 extern const anl_sysview anl_builtin_sysviews[];
 extern const int anl_nbuiltin_sysviews;
 
-#define SV_HASH 256
+#define SV_HASH 512
 
 static anl_sysview *views;
 static int nviews, capviews;
@@ -61,11 +61,21 @@ anl_sysview_init(void)
 	inited = true;
 	for (int i = 0; i < SV_HASH; i++)
 		hash_head[i] = -1;
-	capviews = 512;
+	capviews = 1024;
 	views = mem_alloc(mem_top, sizeof(anl_sysview) * (size_t)capviews);
 	hash_next = mem_alloc(mem_top, sizeof(int) * (size_t)capviews);
-	for (int i = 0; i < anl_nbuiltin_sysviews; i++)
-		add(&anl_builtin_sysviews[i]);
+	for (int i = 0; i < anl_nbuiltin_sysviews; i++) {
+		/* a copy whose column types lib/types knows (others read as text) */
+		anl_sysview v = anl_builtin_sysviews[i];
+		anl_sysview_col *cols = mem_alloc(mem_top, sizeof(anl_sysview_col) * (size_t)v.ncols);
+		for (int k = 0; k < v.ncols; k++) {
+			cols[k] = v.cols[k];
+			if (!ty_get(cols[k].type))
+				cols[k].type = TEXTOID;
+		}
+		v.cols = cols;
+		add(&v);
+	}
 }
 
 void

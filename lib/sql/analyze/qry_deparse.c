@@ -109,6 +109,10 @@ dp_var(dctx *c, const qry_expr *e)
 		ty_buf_printf(c->b, "%s.*", parse_quote_ident(r->alias));
 		return;
 	}
+	if (e->u.var.attno < 0) {
+		ty_buf_printf(c->b, "%s.%s", parse_quote_ident(r->alias), anl_syscol_name(e->u.var.attno));
+		return;
+	}
 	const char *col = dp_colname(r, e->u.var.attno);
 	if (c->qualify || e->u.var.levelsup > 0)
 		ty_buf_printf(c->b, "%s.", parse_quote_ident(r->alias));
