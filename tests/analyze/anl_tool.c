@@ -30,6 +30,7 @@ static int verbose;
 static int each;       /* -e: one result line per statement (for comparisons) */
 static int roundtrip;  /* -r: deparse each analyzed SELECT, analyze the text again, compare */
 static long rt_ok, rt_bad;
+static int dump;       /* -d: print each analyzed statement's tree */
 
 static int
 rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -113,6 +114,8 @@ main(int argc, char **argv)
 			each = 1;
 		else if (strcmp(argv[i], "-r") == 0)
 			roundtrip = 1;
+		else if (strcmp(argv[i], "-d") == 0)
+			dump = 1;
 	mem_init();
 	cfg_init_defaults();
 	settings.fsync = false;
@@ -199,6 +202,8 @@ main(int argc, char **argv)
 				pp.infer_params = true;
 				qry_query *q = anl_analyze((ast_node *)rs, buf, want_params ? &pp : NULL);
 				ok++;
+				if (dump)
+					printf("%s\n%s\n", where, anl_dump_query(q));
 				if (roundtrip && q->cmd == QC_SELECT) {
 					char *txt = qry_deparse_query(q);
 					char *d1 = anl_dump_query_ex(q, false);

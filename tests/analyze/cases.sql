@@ -809,3 +809,29 @@ select evtname from pg_catalog.pg_event_trigger
 select table_name, column_name from information_schema.key_column_usage
 select * from information_schema.routines where routine_name = 'x'
 select 'ab'::"char", 'ab'::char, 'ab'::pg_catalog.char
+insert into uv1 values (1, 'x')
+insert into uv2 (x) values (1)
+insert into uv2 (bz) values ('q')
+insert into uv2 values (1)
+insert into uv2 values (1, 'q')
+update uv2 set x = 2 where bz = 'q'
+update uv3 set a = 1
+delete from uv3
+insert into uv3 (a) values (1)
+delete from uv1 where b = 'x' returning *
+update uv1 set b = 'y' where a = 1 returning a, b
+insert into uv4 (a) values (1)
+update uv5 set a = 1
+delete from uv6
+delete from uv7
+update uv1 set nosuch = 1
+insert into uv2 (x, nosuch) values (1, 2)
+update uv2 set bz = 'a'
+insert into uv1 select a, b from t returning *
+insert into uv2 (x) values (1) returning x, bz
+update uv1 v set b = u.c::text from u where u.a = v.a returning v.*, u.c
+delete from uv1 where exists (select 1 from u where u.a = uv1.a)
+update uv1 set a = a + 1 where b in (select b from uv1)
+delete from uv2 where bz like 'x%'
+insert into uv1 (a) values ('x')
+update uv1 set a = 'x'

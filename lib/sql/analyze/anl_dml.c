@@ -17,6 +17,215 @@ target_rel(anl_pstate *ps, int rti)
 	return rel;
 }
 
+/* ---- automatically updatable views (PostgreSQL's view_query_is_auto_updatable and the
+ * rewriter's rewriteTargetView) ---------------------------------------------------------- */
+
+static const char *
+view_not_updatable(const qry_query *vq)
+{
+	if (vq->distinct_clause)
+		return "Views containing DISTINCT are not automatically updatable.";
+	if (vq->group_clause || vq->grouping_sets)
+		return "Views containing GROUP BY are not automatically updatable.";
+	if (vq->having)
+		return "Views containing HAVING are not automatically updatable.";
+	if (vq->setops)
+		return "Views containing UNION, INTERSECT, or EXCEPT are not automatically updatable.";
+	if (vq->ctes)
+		return "Views containing WITH are not automatically updatable.";
+	if (vq->limit_count || vq->limit_offset)
+		return "Views containing LIMIT or OFFSET are not automatically updatable.";
+	if (vq->has_aggs)
+		return "Views that return aggregate functions are not automatically updatable.";
+	if (vq->has_windows)
+		return "Views that return window functions are not automatically updatable.";
+	if (vq->has_target_srfs)
+		return "Views that return set-returning functions are not automatically updatable.";
+	const qry_list *fl = vq->jointree ? vq->jointree->fromlist : NULL;
+	if (qry_list_len(fl) != 1 || ((qry_jointree *)fl->items[0])->kind != QJ_RANGEREF)
+		return "Views that do not select from a single table or view are not automatically updatable.";
+	const qry_rte *b = vq->rtable->items[((qry_jointree *)fl->items[0])->rtindex - 1];
+	if (b->kind != RTE_RELATION || b->relkind != CAT_RELKIND_TABLE)
+		return "Views that do not select from a single table or view are not automatically updatable.";
+	return NULL;
+}
+
+static int
+view_target(anl_pstate *ps, RangeVar *rv, const cat_relation *rel, bool visible)
+{
+	qry_cmd cmd = ps->query->cmd;
+	char *vname = pstrdup(rel->name);
+	int V = anl_add_view(ps, rel, rv->alias, rv->hdr.loc);
+	qry_rte *vr = anl_rte(ps, V);
+	qry_query *vq = vr->subquery;
+	const char *why = view_not_updatable(vq);
+	if (why) {
+		ERR_BEGIN("55000");
+		err_detail("%s", why);
+		if (cmd == QC_INSERT) {
+			err_hint("To enable inserting into the view, provide an INSTEAD OF INSERT trigger or an unconditional ON INSERT DO INSTEAD rule.");
+			err_throw("cannot insert into view \"%s\"", vname);
+		}
+		if (cmd == QC_UPDATE) {
+			err_hint("To enable updating the view, provide an INSTEAD OF UPDATE trigger or an unconditional ON UPDATE DO INSTEAD rule.");
+			err_throw("cannot update view \"%s\"", vname);
+		}
+		err_hint("To enable deleting from the view, provide an INSTEAD OF DELETE trigger or an unconditional ON DELETE DO INSTEAD rule.");
+		err_throw("cannot delete from view \"%s\"", vname);
+	}
+	int bvar = ((qry_jointree *)vq->jointree->fromlist->items[0])->rtindex;
+	const qry_rte *b = vq->rtable->items[bvar - 1];
+	qry_rte *r = qry_copy_rte(b);
+	r->lockmode = RowExclusive;
+	r->in_from = false;
+	r->for_update = false;
+	int R = anl_add_rte(ps, r);
+	anl_viewtarget *vt = palloc0(sizeof(*vt));
+	vt->view_rti = V;
+	vt->base_rti = R;
+	vt->base_varno = bvar;
+	vt->vq = vq;
+	vt->viewname = vname;
+	vt->ncols = qry_list_len(vr->colnames);
+	vt->attnos = palloc0(sizeof(int) * (size_t)(vt->ncols + 1));
+	vt->colnames = palloc(sizeof(char *) * (size_t)(vt->ncols + 1));
+	int k = 0;
+	for (int i = 0; i < qry_list_len(vq->targets) && k < vt->ncols; i++) {
+		qry_target *t = vq->targets->items[i];
+		if (t->resjunk)
+			continue;
+		qry_expr *e = t->expr;
+		vt->attnos[k] = (e->kind == QE_VAR && e->u.var.varno == bvar && e->u.var.levelsup == 0 &&
+		                 e->u.var.attno > 0) ? e->u.var.attno : 0;
+		vt->colnames[k] = vr->colnames->items[k];
+		k++;
+	}
+	vr->in_from = visible;
+	ps->vt = vt;
+	ps->target_rtindex = R;
+	if (visible)
+		anl_add_ns(ps, V, true, true);
+	return R;
+}
+
+/* A view column's table attno for assignment (0A000 for an expression column). */
+static int
+view_target_attno(anl_pstate *ps, const char *name, int loc, bool update)
+{
+	anl_viewtarget *vt = ps->vt;
+	for (int j = 0; j < vt->ncols; j++)
+		if (strcmp(vt->colnames[j], name) == 0) {
+			if (vt->attnos[j] == 0) {
+				ERR_BEGIN("0A000");
+				err_detail("View columns that are not columns of their base relation are not updatable.");
+				err_throw("cannot %s column \"%s\" of view \"%s\"", update ? "update" : "insert into",
+				          name, vt->viewname);
+			}
+			return vt->attnos[j];
+		}
+	ERR_BEGIN("42703");
+	err_position(anl_pos(ps, loc));
+	err_throw("column \"%s\" of relation \"%s\" does not exist", name, vt->viewname);
+}
+
+/* Replace references to the view's columns by the view's expressions over its table. */
+typedef struct vsubst {
+	anl_viewtarget *vt;
+	int depth;
+} vsubst;
+
+static qry_expr *
+remap_base(qry_expr *e, void *arg)
+{
+	vsubst *s = arg;
+	if (e->kind == QE_VAR && e->u.var.levelsup == 0 && e->u.var.varno == s->vt->base_varno) {
+		e->u.var.varno = s->vt->base_rti;
+		e->u.var.levelsup = s->depth;
+	}
+	return NULL;
+}
+
+static qry_expr *view_column_expr(vsubst *s, int attno, int loc)
+{
+	int k = 0;
+	for (int i = 0; i < qry_list_len(s->vt->vq->targets); i++) {
+		qry_target *t = s->vt->vq->targets->items[i];
+		if (t->resjunk)
+			continue;
+		if (++k == attno) {
+			qry_expr *x = qry_mutate_expr(qry_copy_expr(t->expr), remap_base, s);
+			if (x->kind == QE_VAR)
+				x->loc = loc;
+			return x;
+		}
+	}
+	return NULL;
+}
+
+static void subst_query(qry_query *q, vsubst *s);
+
+static qry_expr *
+subst_node(qry_expr *e, void *arg)
+{
+	vsubst *s = arg;
+	if (e->kind == QE_VAR && e->u.var.varno == s->vt->view_rti && e->u.var.levelsup == s->depth &&
+	    e->u.var.attno > 0)
+		return view_column_expr(s, e->u.var.attno, e->loc);
+	if (e->kind == QE_SUBLINK && e->u.sublink.subquery) {
+		s->depth++;
+		subst_query(e->u.sublink.subquery, s);
+		s->depth--;
+	}
+	return NULL;
+}
+
+static void
+subst_query(qry_query *q, vsubst *s)
+{
+	qry_mutate_query_exprs(q, subst_node, s);
+	for (int i = 0; i < qry_list_len(q->rtable); i++) {
+		qry_rte *r = q->rtable->items[i];
+		if (r->kind == RTE_SUBQUERY && r->subquery && s->depth + 1 > 0 && i + 1 != s->vt->view_rti) {
+			s->depth++;
+			subst_query(r->subquery, s);
+			s->depth--;
+		}
+	}
+}
+
+/* After analysis of DML through a view: column references become the view's expressions and
+ * UPDATE/DELETE see only the view's rows (its WHERE). */
+static void
+finish_view_target(anl_pstate *ps, qry_query *q)
+{
+	anl_viewtarget *vt = ps->vt;
+	if (!vt)
+		return;
+	vsubst s = {vt, 0};
+	/* top level only: subqueries of the view entry itself are left alone */
+	qry_mutate_query_exprs(q, subst_node, &s);
+	for (int i = 0; i < qry_list_len(q->rtable); i++) {
+		qry_rte *r = q->rtable->items[i];
+		if (r->kind == RTE_SUBQUERY && r->subquery && i + 1 != vt->view_rti && r->lateral) {
+			s.depth = 1;
+			subst_query(r->subquery, &s);
+			s.depth = 0;
+		}
+	}
+	if (q->cmd != QC_INSERT && vt->vq->jointree->where) {
+		qry_expr *vw = qry_mutate_expr(qry_copy_expr(vt->vq->jointree->where), remap_base, &s);
+		qry_expr *w = q->jointree->where;
+		if (!w)
+			q->jointree->where = vw;
+		else {
+			qry_expr *a = qry_make_expr(QE_BOOL, BOOLOID, -1, -1);
+			a->u.boolexpr.op = QB_AND;
+			a->u.boolexpr.args = qry_list_append(qry_list_make1(vw), w);
+			q->jointree->where = a;
+		}
+	}
+}
+
 static int
 setup_target(anl_pstate *ps, RangeVar *rv, bool visible)
 {
@@ -25,6 +234,11 @@ setup_target(anl_pstate *ps, RangeVar *rv, bool visible)
 		if (anl_find_cte(ps, rv->relname, &lv))
 			ANL_ERROR(ps, rv->hdr.loc, "42P01", "relation \"%s\" does not exist", rv->relname);
 	}
+	const anl_sysview *sv;
+	Oid oid = anl_lookup_relation(ps, rv, false, &sv);
+	const cat_relation *vrel = sv ? NULL : cat_get_relation(oid);
+	if (vrel && vrel->kind == CAT_RELKIND_VIEW)
+		return view_target(ps, rv, vrel, visible);
 	int rti = anl_add_relation(ps, rv, true, RowExclusive);
 	ps->target_rtindex = rti;
 	if (visible) {
@@ -90,6 +304,8 @@ anl_returning(anl_pstate *ps, ast_list *ret)
 static int
 target_attno(anl_pstate *ps, const cat_relation *rel, const char *name, int loc, bool update)
 {
+	if (ps->vt)
+		return view_target_attno(ps, name, loc, update);
 	const cat_attribute *a = cat_relation_attribute(rel, name);
 	if (!a && update)
 		for (int s = -1; s >= -6; s--)
@@ -363,6 +579,18 @@ on_conflict(anl_pstate *ps, qry_query *q, const cat_relation *rel, OnConflictCla
 
 /* ---- INSERT -------------------------------------------------------------------------------- */
 
+/* INSERT INTO view VALUES (...) without a column list: a value for an expression column of
+ * the view is refused, as PostgreSQL does. */
+static void
+check_view_columns(anl_pstate *ps, const int *attnos, int n)
+{
+	if (!ps->vt)
+		return;
+	for (int i = 0; i < n && i < ps->vt->ncols; i++)
+		if (attnos[i] == 0)
+			view_target_attno(ps, ps->vt->colnames[i], -1, false);
+}
+
 qry_query *
 anl_insert(anl_pstate *ps, InsertStmt *s)
 {
@@ -391,6 +619,11 @@ anl_insert(anl_pstate *ps, InsertStmt *s)
 					ANL_ERROR(ps, rt->hdr.loc, "42701", "column \"%s\" specified more than once", rt->name);
 			attnos[nattnos++] = a;
 		}
+	} else if (ps->vt) {
+		/* the view's columns, in order (0: an expression column, refused if given a value) */
+		attnos = palloc(sizeof(int) * (size_t)(ps->vt->ncols + 1));
+		for (int i = 0; i < ps->vt->ncols; i++)
+			attnos[nattnos++] = ps->vt->attnos[i];
 	} else {
 		attnos = palloc(sizeof(int) * (size_t)(rel->natts + 1));
 		for (int i = 0; i < rel->natts; i++)
@@ -413,6 +646,7 @@ anl_insert(anl_pstate *ps, InsertStmt *s)
 		if (n < nattnos && ncols > 0)
 			ANL_ERROR(ps, ((ResTarget *)ast_list_nth(s->cols, n))->hdr.loc, "42601",
 			          "INSERT has more target columns than expressions");
+		check_view_columns(ps, attnos, n);
 		ps->in_values_insert = true;
 		for (int i = 0; i < n; i++) {
 			ast_node *x = ast_list_nth(row, i);
@@ -438,6 +672,7 @@ anl_insert(anl_pstate *ps, InsertStmt *s)
 		if (n < nattnos && ncols > 0)
 			ANL_ERROR(ps, ((ResTarget *)ast_list_nth(s->cols, n))->hdr.loc, "42601",
 			          "INSERT has more target columns than expressions");
+		check_view_columns(ps, attnos, n);
 		/* DEFAULT in multi-row VALUES: replace by the column default in each row */
 		if (sel->valuesLists) {
 			qry_rte *vr = NULL;
@@ -529,11 +764,11 @@ anl_insert(anl_pstate *ps, InsertStmt *s)
 	rel = target_rel(ps, rti);
 	if (s->onConflictClause)
 		on_conflict(ps, q, rel, s->onConflictClause, rti);
-	/* RETURNING sees the target table */
+	/* RETURNING sees the target table (or the view it was named by) */
 	if (s->returningList) {
 		qry_list *save = ps->ns;
 		ps->ns = NULL;
-		anl_add_ns(ps, rti, true, true);
+		anl_add_ns(ps, ps->vt ? ps->vt->view_rti : rti, true, true);
 		q->returning = anl_returning(ps, s->returningList);
 		ps->ns = save;
 	}
@@ -543,6 +778,7 @@ anl_insert(anl_pstate *ps, InsertStmt *s)
 	jt->fromlist = ps->joinlist;
 	q->jointree = jt;
 	q->has_sublinks = q->has_sublinks || ps->has_sublinks;
+	finish_view_target(ps, q);
 	(void)relname;
 	return q;
 }
@@ -587,6 +823,7 @@ anl_update(anl_pstate *ps, UpdateStmt *s)
 	q->has_sublinks = ps->has_sublinks;
 	if (ps->has_aggs)
 		ANL_ERROR(ps, s->hdr.loc, "42803", "aggregate functions are not allowed in UPDATE");
+	finish_view_target(ps, q);
 	return q;
 }
 
@@ -615,5 +852,6 @@ anl_delete(anl_pstate *ps, DeleteStmt *s)
 	jt->where = where;
 	q->jointree = jt;
 	q->has_sublinks = ps->has_sublinks;
+	finish_view_target(ps, q);
 	return q;
 }

@@ -187,8 +187,8 @@ add_sysview(anl_pstate *ps, const anl_sysview *sv, Alias *alias)
 	return anl_add_rte(ps, rte);
 }
 
-static int
-add_view(anl_pstate *ps, const cat_relation *rel, Alias *alias, int loc)
+int
+anl_add_view(anl_pstate *ps, const cat_relation *rel, Alias *alias, int loc)
 {
 	anl_ctx *ctx = ps->ctx;
 	if (++ctx->depth > 64)
@@ -253,17 +253,11 @@ anl_add_relation(anl_pstate *ps, RangeVar *rv, bool for_target, int lockmode)
 	if (rel->kind == CAT_RELKIND_INDEX)
 		ANL_ERROR(ps, rv->hdr.loc, "42809", "\"%s\" is an index", rel->name);
 	if (rel->kind == CAT_RELKIND_VIEW && !for_target)
-		return add_view(ps, rel, rv->alias, rv->hdr.loc);
+		return anl_add_view(ps, rel, rv->alias, rv->hdr.loc);
 	if (for_target && rel->kind != CAT_RELKIND_TABLE) {
 		const char *what = rel->kind == CAT_RELKIND_VIEW ? "view" :
 		                   rel->kind == CAT_RELKIND_SEQUENCE ? "sequence" :
 		                   rel->kind == CAT_RELKIND_MATVIEW ? "materialized view" : "relation";
-		if (rel->kind == CAT_RELKIND_VIEW) {
-			ERR_BEGIN("55000");
-			err_detail("Views that do not select from a single table or view are not automatically updatable.");
-			err_hint("To enable inserting into the view, provide an INSTEAD OF INSERT trigger or an unconditional ON INSERT DO INSTEAD rule.");
-			err_throw("cannot change %s \"%s\"", what, rel->name);
-		}
 		ph_error("42809", "cannot change %s \"%s\"", what, rel->name);
 	}
 	qry_rte *rte = palloc0(sizeof(*rte));

@@ -87,6 +87,18 @@ typedef struct anl_cte {
 
 typedef struct anl_ctx anl_ctx;
 
+/* INSERT/UPDATE/DELETE through an automatically updatable view (anl_dml.c). */
+typedef struct anl_viewtarget {
+	int view_rti;              /* the view, as a subquery entry used for names */
+	int base_rti;              /* its table: the real target */
+	int base_varno;            /* the table's varno inside the view's query */
+	qry_query *vq;             /* the view's analyzed query */
+	char *viewname;
+	int ncols;
+	int *attnos;               /* per view column: the table's attno, 0 for an expression */
+	char **colnames;
+} anl_viewtarget;
+
 /* Per query level (PostgreSQL's ParseState). */
 typedef struct anl_pstate {
 	struct anl_pstate *parent;
@@ -114,7 +126,7 @@ typedef struct anl_pstate {
 	/* aggregate bookkeeping: aggregates found at this level */
 	qry_list *aggs;            /* qry_expr* QE_AGGREF whose levelsup refers to this level */
 	qry_list *winfuncs;
-	const Oid *excluded_cols;  /* unused */
+	anl_viewtarget *vt;        /* DML target given as an updatable view, else NULL */
 } anl_pstate;
 
 /* Per statement. */
@@ -150,6 +162,7 @@ void anl_transform_from(anl_pstate *ps, ast_list *from);
 int anl_add_rte(anl_pstate *ps, qry_rte *rte);
 qry_rte *anl_rte(anl_pstate *ps, int rtindex);
 int anl_add_relation(anl_pstate *ps, RangeVar *rv, bool for_target, int lockmode);
+int anl_add_view(anl_pstate *ps, const cat_relation *rel, Alias *alias, int loc);
 anl_nsitem *anl_add_ns(anl_pstate *ps, int rtindex, bool rel, bool cols);
 qry_expr *anl_column_ref(anl_pstate *ps, ColumnRef *cr);
 qry_list *anl_expand_star(anl_pstate *ps, ColumnRef *cr, int loc, qry_list **names);
