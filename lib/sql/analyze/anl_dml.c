@@ -185,7 +185,7 @@ subst_query(qry_query *q, vsubst *s)
 	qry_mutate_query_exprs(q, subst_node, s);
 	for (int i = 0; i < qry_list_len(q->rtable); i++) {
 		qry_rte *r = q->rtable->items[i];
-		if (r->kind == RTE_SUBQUERY && r->subquery && s->depth + 1 > 0 && i + 1 != s->vt->view_rti) {
+		if (r->kind == RTE_SUBQUERY && r->subquery && i + 1 != s->vt->view_rti) {
 			s->depth++;
 			subst_query(r->subquery, s);
 			s->depth--;
@@ -783,22 +783,44 @@ anl_insert(anl_pstate *ps, InsertStmt *s)
 	return q;
 }
 
-/* ---- UPDATE -------------------------------------------------------------------------------- */
+/* ---- UPDATE and DELETE ------------------------------------------------------------------- */
 
-qry_query *
-anl_update(anl_pstate *ps, UpdateStmt *s)
+/* The start of UPDATE / DELETE: WITH, the target (first in the join list) and FROM/USING. */
+static qry_query *
+dml_start(anl_pstate *ps, qry_cmd cmd, WithClause *with, RangeVar *target, ast_list *from)
 {
 	qry_query *q = palloc0(sizeof(*q));
-	q->cmd = QC_UPDATE;
+	q->cmd = cmd;
 	ps->query = q;
-	anl_with_clause(ps, q, s->withClause);
-	int rti = setup_target(ps, s->relation, true);
+	anl_with_clause(ps, q, with);
+	int rti = setup_target(ps, target, true);
 	q->result_rel = rti;
 	qry_jointree *self = palloc0(sizeof(*self));
 	self->kind = QJ_RANGEREF;
 	self->rtindex = rti;
 	ps->joinlist = qry_list_append(ps->joinlist, self);
-	anl_transform_from(ps, s->fromClause);
+	anl_transform_from(ps, from);
+	return q;
+}
+
+static void
+dml_finish(anl_pstate *ps, qry_query *q, qry_expr *where)
+{
+	q->rtable = ps->rtable;
+	qry_jointree *jt = palloc0(sizeof(*jt));
+	jt->kind = QJ_FROM;
+	jt->fromlist = ps->joinlist;
+	jt->where = where;
+	q->jointree = jt;
+	q->has_sublinks = ps->has_sublinks;
+	finish_view_target(ps, q);
+}
+
+qry_query *
+anl_update(anl_pstate *ps, UpdateStmt *s)
+{
+	qry_query *q = dml_start(ps, QC_UPDATE, s->withClause, s->relation, s->fromClause);
+	int rti = q->result_rel;
 	qry_expr *where = anl_bool_expr(ps, s->whereClause, EK_WHERE, "WHERE");
 	const cat_relation *rel = target_rel(ps, rti);
 	for (int i = 0; i < ast_list_length(s->targetList); i++) {
@@ -814,16 +836,9 @@ anl_update(anl_pstate *ps, UpdateStmt *s)
 		q->targets = qry_list_append(q->targets, anl_make_target(e, a, rt->name, false));
 	}
 	q->returning = anl_returning(ps, s->returningList);
-	q->rtable = ps->rtable;
-	qry_jointree *jt = palloc0(sizeof(*jt));
-	jt->kind = QJ_FROM;
-	jt->fromlist = ps->joinlist;
-	jt->where = where;
-	q->jointree = jt;
-	q->has_sublinks = ps->has_sublinks;
 	if (ps->has_aggs)
 		ANL_ERROR(ps, s->hdr.loc, "42803", "aggregate functions are not allowed in UPDATE");
-	finish_view_target(ps, q);
+	dml_finish(ps, q, where);
 	return q;
 }
 
@@ -832,26 +847,9 @@ anl_update(anl_pstate *ps, UpdateStmt *s)
 qry_query *
 anl_delete(anl_pstate *ps, DeleteStmt *s)
 {
-	qry_query *q = palloc0(sizeof(*q));
-	q->cmd = QC_DELETE;
-	ps->query = q;
-	anl_with_clause(ps, q, s->withClause);
-	int rti = setup_target(ps, s->relation, true);
-	q->result_rel = rti;
-	qry_jointree *self = palloc0(sizeof(*self));
-	self->kind = QJ_RANGEREF;
-	self->rtindex = rti;
-	ps->joinlist = qry_list_append(ps->joinlist, self);
-	anl_transform_from(ps, s->usingClause);
+	qry_query *q = dml_start(ps, QC_DELETE, s->withClause, s->relation, s->usingClause);
 	qry_expr *where = anl_bool_expr(ps, s->whereClause, EK_WHERE, "WHERE");
 	q->returning = anl_returning(ps, s->returningList);
-	q->rtable = ps->rtable;
-	qry_jointree *jt = palloc0(sizeof(*jt));
-	jt->kind = QJ_FROM;
-	jt->fromlist = ps->joinlist;
-	jt->where = where;
-	q->jointree = jt;
-	q->has_sublinks = ps->has_sublinks;
-	finish_view_target(ps, q);
+	dml_finish(ps, q, where);
 	return q;
 }

@@ -486,6 +486,24 @@ rte_var(anl_pstate *ps, anl_pstate *owner, int rtindex, int attno, int levelsup,
 	return e;
 }
 
+/* The position of a USING column among one side's columns (PostgreSQL's errors). */
+static int
+using_col(const qry_list *cols, const char *name, const char *side)
+{
+	int found = -1;
+	for (int i = 0; i < qry_list_len(cols); i++)
+		if (strcmp(cols->items[i], name) == 0) {
+			if (found >= 0)
+				ph_error("42702", "common column name \"%s\" appears more than once in %s table", name,
+				         side);
+			found = i;
+		}
+	if (found < 0)
+		ph_error("42703", "column \"%s\" specified in USING clause does not exist in %s table", name,
+		         side);
+	return found;
+}
+
 qry_expr *
 anl_make_rte_var(anl_pstate *ps, int rtindex, int attno, int levelsup, int loc)
 {
@@ -566,27 +584,7 @@ join_expr(anl_pstate *ps, JoinExpr *j, qry_jointree **jt)
 			if (strcmp(ast_strval(ast_list_nth(using, k)), name) == 0)
 				ph_error("42701", "column name \"%s\" appears more than once in USING clause",
 				          name);
-		int li = -1, ri = -1;
-		for (int i = 0; i < qry_list_len(lcols); i++)
-			if (strcmp(lcols->items[i], name) == 0) {
-				if (li >= 0)
-					ph_error("42702", "common column name \"%s\" appears more than once in left table",
-					          name);
-				li = i;
-			}
-		if (li < 0)
-			ph_error("42703", "column \"%s\" specified in USING clause does not exist in left table",
-			          name);
-		for (int i = 0; i < qry_list_len(rcols); i++)
-			if (strcmp(rcols->items[i], name) == 0) {
-				if (ri >= 0)
-					ph_error("42702", "common column name \"%s\" appears more than once in right table",
-					          name);
-				ri = i;
-			}
-		if (ri < 0)
-			ph_error("42703", "column \"%s\" specified in USING clause does not exist in right table",
-			          name);
+		int li = using_col(lcols, name, "left"), ri = using_col(rcols, name, "right");
 		lused[li] = rused[ri] = true;
 		qry_expr *lv = lexprs->items[li], *rv = rexprs->items[ri];
 		qry_list *pair = qry_list_append(qry_list_make1(lv), rv);
