@@ -17,3 +17,8 @@ check_PROGRAMS += bench/commit_bench
 bench_commit_bench_SOURCES = bench/commit_bench.c
 bench_commit_bench_LDADD = $(CORE_LIBS)
 EXTRA_DIST += bench/commit_compare.sh
+
+# Value-system micro-benchmark (built by `make check`, run by hand: see BENCHMARKS.md).
+check_PROGRAMS += bench/types_bench
+bench_types_bench_SOURCES = bench/types_bench.c
+bench_types_bench_LDADD = $(CORE_LIBS)

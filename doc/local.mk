@@ -2,3 +2,4 @@
 EXTRA_DIST += doc/operations.md
 EXTRA_DIST += doc/catalog.md
 EXTRA_DIST += doc/transactions.md
+EXTRA_DIST += doc/types.md

@@ -82,6 +82,59 @@ typedef uint32_t Oid;
 #define REGNAMESPACEOID 4089
 #define REGROLEOID 4096
 
+/* Added by lib/types (compatible extension): the remaining types of the registry, their
+ * array types, and the pseudo-types used by function signatures. */
+#define TIDOID 27
+#define XIDOID 28
+#define CIDOID 29
+#define JSONARRAYOID 199
+#define BYTEAARRAYOID 1001
+#define INT2VECTORARRAYOID 1006
+#define REGPROCARRAYOID 1008
+#define TIDARRAYOID 1010
+#define XIDARRAYOID 1011
+#define CIDARRAYOID 1012
+#define OIDVECTORARRAYOID 1013
+#define TIMESTAMPARRAYOID 1115
+#define DATEARRAYOID 1182
+#define TIMEARRAYOID 1183
+#define TIMESTAMPTZARRAYOID 1185
+#define INTERVALARRAYOID 1187
+#define CSTRINGARRAYOID 1263
+#define TIMETZARRAYOID 1270
+#define REGPROCEDUREOID 2202
+#define REGOPEROID 2203
+#define REGOPERATOROID 2204
+#define REGPROCEDUREARRAYOID 2207
+#define REGOPERARRAYOID 2208
+#define REGOPERATORARRAYOID 2209
+#define REGCLASSARRAYOID 2210
+#define REGTYPEARRAYOID 2211
+#define CSTRINGOID 2275
+#define ANYARRAYOID 2277
+#define INTERNALOID 2281
+#define RECORDARRAYOID 2287
+#define ANYNONARRAYOID 2776
+#define UUIDARRAYOID 2951
+#define JSONBARRAYOID 3807
+#define REGNAMESPACEARRAYOID 4090
+#define REGROLEARRAYOID 4097
+#define ANYCOMPATIBLEOID 5077
+#define ANYCOMPATIBLEARRAYOID 5078
+#define ANYCOMPATIBLENONARRAYOID 5079
+
+/* timetz: by reference, 12 bytes (PostgreSQL's TimeTzADT). */
+typedef struct TimeTzADT {
+	int64_t time;             /* microseconds since midnight, local */
+	int32_t zone;             /* offset in seconds WEST of UTC (PostgreSQL's sign) */
+} TimeTzADT;
+
+/* Infinite dates and timestamps (PostgreSQL's). */
+#define DATEVAL_NOBEGIN ((DateADT)INT32_MIN)
+#define DATEVAL_NOEND ((DateADT)INT32_MAX)
+#define DT_NOBEGIN ((Timestamp)INT64_MIN)
+#define DT_NOEND ((Timestamp)INT64_MAX)
+
 /* ---- by-value conversions --------------------------------------------------------------- */
 static inline Datum BoolGetDatum(bool b) { return b ? 1 : 0; }
 static inline bool DatumGetBool(Datum d) { return d != 0; }
