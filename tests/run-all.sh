@@ -16,4 +16,4 @@ autoreconf -fi
 ./configure --enable-coverage --enable-cassert
 make -j"$(nproc)"
 make -j"$(nproc)" check || { cat test-suite.log 2>/dev/null | tail -n 200; exit 1; }
-make coverage
+make coverage-report
