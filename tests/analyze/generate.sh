@@ -3,7 +3,8 @@
 # of each line of cases.sql after the tables of setup.sql, in the form
 #   OK | ERR sqlstate|message|position[|HINT: hint][|DETAIL: detail] | PARAMS $1:type ...
 # (a "P:" line is prepared with the extended protocol and its parameter types described).
-# Usage: PGQ=/path/to/pgq tests/analyze/generate.sh, where pgq is a small libpq client that
+# Usage: PGQ=/path/to/pgq tests/analyze/generate.sh, where pgq is tests/analyze/pgq.c (a small
+# libpq client built by hand, see its comment) that
 # prints those lines for its arguments (see the comment at the end of this file); run it
 # against a throwaway server whose database has no table named like setup.sql's.
 set -eu

@@ -20,7 +20,7 @@ check_PROGRAMS += tests/analyze/anl_tool
 tests_analyze_anl_tool_SOURCES = tests/analyze/anl_tool.c
 tests_analyze_anl_tool_LDADD = $(CORE_LIBS)
 EXTRA_DIST += tests/analyze/slt-analyze.sh tests/analyze/anl_ddl.h tests/analyze/generate.sh \
-	tests/analyze/setup.sql tests/analyze/cases.sql tests/analyze/cases.expected
+	tests/analyze/setup.sql tests/analyze/cases.sql tests/analyze/cases.expected tests/analyze/pgq.c
 
 # bench/analyze_bench: parse + analyze time of pgbench's statements (BENCHMARKS.md); built
 # by make check, run by hand
