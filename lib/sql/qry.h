@@ -18,7 +18,9 @@
  *    context; trees are copied with qry_copy_expr / qry_copy_query, never shared between
  *    two queries.
  *  - Range-table indexes (varno) are 1-based; attribute numbers (attno) are 1-based for
- *    table columns, 0 for "the whole row".
+ *    table columns, 0 for "the whole row", and negative for PostgreSQL's system columns of
+ *    tables: ctid -1 (tid), xmin -2 (xid), cmin -3 (cid), xmax -4 (xid), cmax -5 (cid),
+ *    tableoid -6 (oid).
  */
 #ifndef PH_SQL_QRY_H
 #define PH_SQL_QRY_H
@@ -76,14 +78,18 @@ typedef enum qry_expr_kind {
 	QE_SQLVALUE,       /* CURRENT_DATE, CURRENT_USER, ... (value fixed per statement/txn) */
 	QE_GROUPING,       /* GROUPING(...) */
 	QE_SETTODEFAULT,   /* DEFAULT in INSERT/UPDATE lists (replaced by the column default) */
-	QE_COLREF          /* planner/executor: column `col` of input `input` (see plan.h) */
+	QE_COLREF,         /* planner/executor: column `col` of input `input` (see plan.h) */
+	QE_ARRAYCOERCE     /* element-wise array cast: u.arraycoerce */
 } qry_expr_kind;
 
 typedef enum { QB_AND, QB_OR, QB_NOT } qry_bool_op;
 typedef enum { QN_IS_NULL, QN_IS_NOT_NULL } qry_nulltest;
 typedef enum { QT_IS_TRUE, QT_IS_NOT_TRUE, QT_IS_FALSE, QT_IS_NOT_FALSE, QT_IS_UNKNOWN,
                QT_IS_NOT_UNKNOWN } qry_booltest;
-typedef enum { QS_EXISTS, QS_ALL, QS_ANY, QS_EXPR, QS_ARRAY, QS_MULTIEXPR } qry_sublink_kind;
+/* QS_ROWCOMPARE: (a, b) op (SELECT x, y), the subquery returning at most one row (21000
+ * otherwise), compared column-wise with opfuncs as a row comparison. */
+typedef enum { QS_EXISTS, QS_ALL, QS_ANY, QS_EXPR, QS_ARRAY, QS_MULTIEXPR,
+               QS_ROWCOMPARE } qry_sublink_kind;
 typedef enum { QP_EXTERN, QP_EXEC } qry_param_kind;
 
 typedef struct qry_expr qry_expr;
@@ -139,8 +145,12 @@ struct qry_expr {
 		} sublink;                                                   /* QE_SUBLINK / QE_SUBPLAN */
 		struct {
 			const struct ty_func *fn; /* the aggregate (FN_AGG) */
-			qry_list *args;           /* input expressions (empty for count(*)) */
-			qry_list *order;          /* ORDER BY inside the call: qry_sortgroup* over args */
+			qry_list *args;           /* input expressions (empty for count(*)); the last
+			                           * `nextra` of them are ORDER BY expressions that are
+			                           * not arguments (sorted on, not passed) */
+			qry_list *order;          /* ORDER BY inside the call: qry_sortgroup* whose ref
+			                           * is the 1-based position in args */
+			int nextra;
 			qry_expr *filter;         /* FILTER (WHERE ...) or NULL */
 			bool distinct;
 			bool star;                /* count(*) */
@@ -163,6 +173,11 @@ struct qry_expr {
 		struct { int op; int32_t precision; } sqlvalue;          /* ast svf_op */
 		struct { qry_list *args; qry_list *refs; } grouping;
 		struct { int input; int col; } colref;                   /* QE_COLREF (see plan.h) */
+		struct {
+			qry_expr *arg;            /* the array */
+			qry_expr *elemexpr;       /* cast of one element: an expression over a
+			                           * QE_CASETEST of the source element type */
+		} arraycoerce;                                           /* QE_ARRAYCOERCE */
 	} u;
 };
 
@@ -181,12 +196,17 @@ typedef enum qry_rte_kind {
 	RTE_RESULT         /* no FROM clause: one empty row */
 } qry_rte_kind;
 
-typedef enum qry_jointype { JOIN_INNER, JOIN_LEFT, JOIN_FULL, JOIN_RIGHT,
-                            JOIN_SEMI, JOIN_ANTI } qry_jointype;
+/* Named QJOIN_* (not JOIN_*) because the raw parse tree's join_type (parse/ast.h) uses
+ * JOIN_INNER... and both headers meet in the analyzer; the values are the same. */
+typedef enum qry_jointype { QJOIN_INNER, QJOIN_LEFT, QJOIN_FULL, QJOIN_RIGHT,
+                            QJOIN_SEMI, QJOIN_ANTI } qry_jointype;
 
 typedef struct qry_rte {
 	qry_rte_kind kind;
 	char *alias;               /* the name by which the query refers to it */
+	char *relname;             /* RTE_RELATION / RTE_SYSVIEW: the relation's own name */
+	char *nspname;             /*   and its schema's (for deparse and EXPLAIN) */
+	bool has_alias;            /* alias written by the user (deparse prints it) */
 	qry_list *colnames;        /* char*, output column names (after column aliases) */
 	qry_list *coltypes;        /* Oid stored as uintptr_t */
 	qry_list *coltypmods;      /* int32 stored as intptr_t */
@@ -200,12 +220,14 @@ typedef struct qry_rte {
 	bool for_update;           /* FOR UPDATE/SHARE applies */
 	/* RTE_SUBQUERY */
 	struct qry_query *subquery;
+	Oid view_relid;            /* an expanded view: the view's oid (permissions, EXPLAIN) */
 	/* RTE_JOIN */
 	qry_jointype jointype;
 	qry_list *joinaliasvars;   /* qry_expr* per output column: Vars of the inputs (or
 	                            * COALESCE for merged USING/NATURAL columns of full joins) */
 	/* RTE_FUNCTION */
-	qry_list *functions;       /* qry_expr* (QE_FUNC with retset) */
+	qry_list *functions;       /* qry_expr* (QE_FUNC with retset, or any expression for a
+	                            * non-set-returning function in FROM: one row) */
 	bool ordinality;
 	/* RTE_VALUES */
 	qry_list *values_lists;    /* qry_list* of qry_expr* per row */
@@ -244,8 +266,10 @@ typedef struct qry_target {
 /* One ORDER BY / GROUP BY / DISTINCT item: refers to a target by sortgroupref. */
 typedef struct qry_sortgroup {
 	int ref;                   /* qry_target.sortgroupref */
+	Oid type;                  /* type of the target (ty_cmp_for(type): 3-way comparison) */
 	const struct ty_func *eqfn;   /* equality (grouping, DISTINCT, hashing) */
-	const struct ty_func *cmpfn;  /* 3-way comparison for sorting, or NULL if unsortable */
+	const struct ty_func *cmpfn;  /* the ordering operator's function ("<", or ">" when
+	                               * descending), or NULL if the type is unsortable */
 	bool descending;
 	bool nulls_first;
 	bool hashable;
@@ -328,6 +352,14 @@ typedef struct qry_query {
 	int nparams;               /* $n parameters used; types in param_types */
 	Oid *param_types;
 	bool can_set_tag;          /* its command tag is the statement's */
+
+	int override;              /* INSERT ... OVERRIDING: 0 none, 1 USER, 2 SYSTEM VALUE */
+	bool is_replace;           /* sqlite REPLACE INTO (delete a conflicting row first) */
+	/* QC_UTILITY: what the analyzer checked inside the statement (see anl.h) */
+	struct qry_query *util_query;  /* EXPLAIN, CREATE TABLE AS, CREATE VIEW, COPY (query),
+	                                * DECLARE, PREPARE: the analyzed inner query */
+	qry_list *util_exprs;      /* EXECUTE: the arguments, coerced to the parameter types;
+	                            * CALL: the procedure call (QE_FUNC) */
 } qry_query;
 
 /* ---- helpers (lib/sql/analyze/qry.c) --------------------------------------------------------- */
@@ -340,7 +372,34 @@ bool qry_equal_expr(const qry_expr *a, const qry_expr *b);
 bool qry_walk_expr(qry_expr *e, bool (*fn)(qry_expr *e, void *arg), void *arg);
 /* Rebuild e bottom-up: fn may return a replacement for a node (or NULL to keep it). */
 qry_expr *qry_mutate_expr(qry_expr *e, qry_expr *(*fn)(qry_expr *e, void *arg), void *arg);
-/* Text form of an expression / query (for EXPLAIN, views, \d); SQL that re-parses. */
+/* Text form of an expression / query (for EXPLAIN, views, \d); SQL that re-parses.
+ * context gives the range table for Vars (NULL: Vars print as $varno.attno). */
 char *qry_deparse_expr(const qry_expr *e, const qry_query *context);
+char *qry_deparse_query(const qry_query *q);
+
+/* More list helpers. */
+qry_list *qry_list_make1(void *item);
+qry_list *qry_list_concat(qry_list *a, const qry_list *b);   /* appends b's items to a */
+qry_list *qry_list_copy(const qry_list *l);                  /* shallow */
+static inline void *qry_list_last(const qry_list *l) { return l->items[l->n - 1]; }
+#define QRY_FOREACH(var, l) \
+	for (int var##__i = 0; (l) != NULL && var##__i < (l)->n && \
+	     ((var) = (void *)(l)->items[var##__i], 1); var##__i++)
+/* Integers and Oids stored in lists. */
+#define QRY_INT(p) ((int)(intptr_t)(p))
+#define QRY_PTR(i) ((void *)(intptr_t)(i))
+
+qry_expr *qry_make_expr(qry_expr_kind kind, Oid type, int32_t typmod, int loc);
+/* Copy helpers for the other node kinds (deep). */
+qry_rte *qry_copy_rte(const qry_rte *r);
+qry_target *qry_copy_target(const qry_target *t);
+/* Walk every expression of a query (targets, quals, clauses, range table functions and
+ * values, returning, on conflict), not descending into sublinks' subqueries: fn as in
+ * qry_walk_expr.  Returns true when fn stopped the walk. */
+bool qry_walk_query_exprs(qry_query *q, bool (*fn)(qry_expr *e, void *arg), void *arg);
+/* Replace every expression of a query through qry_mutate_expr. */
+void qry_mutate_query_exprs(qry_query *q, qry_expr *(*fn)(qry_expr *e, void *arg), void *arg);
+/* Whether the expression contains a node of kind k (not looking inside subqueries). */
+bool qry_contains_kind(qry_expr *e, qry_expr_kind k);
 
 #endif
